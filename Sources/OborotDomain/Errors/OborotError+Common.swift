@@ -1,0 +1,86 @@
+/// Errors shared by every area. Area-specific errors live next to their area.
+extension OborotError {
+    /// A request whose fields break the rules; every problem is listed so the form can show them all at once.
+    public static func validation(_ problems: [FieldProblem]) -> OborotError {
+        let detail = problems.map { "\($0.message)" }.joined(separator: "; ")
+        return OborotError(
+            .unprocessable, code: "validation_failed", title: CommonTexts.validationTitle,
+            detail: detail, fieldProblems: problems)
+    }
+
+    /// Throws `validation` when `problems` is not empty.
+    public static func throwIfInvalid(_ problems: [FieldProblem]) throws {
+        if !problems.isEmpty { throw validation(problems) }
+    }
+
+    /// The object does not exist, or the actor must not learn that it does.
+    public static func notFound(_ object: ObjectKind) -> OborotError {
+        OborotError(
+            .notFound, code: "\(object.rawValue)_not_found", title: CommonTexts.notFoundTitle,
+            detail: CommonTexts.notFound(object))
+    }
+
+    /// The actor is known but the policy named in `policy` does not allow the action.
+    public static func forbidden(_ policy: String) -> OborotError {
+        OborotError(
+            .forbidden, code: "forbidden", title: CommonTexts.forbiddenTitle,
+            detail: CommonTexts.forbiddenDetail(policy))
+    }
+
+    /// No valid session or token came with the request.
+    public static let unauthenticated = OborotError(
+        .unauthorized, code: "unauthenticated", title: CommonTexts.unauthenticatedTitle,
+        detail: CommonTexts.unauthenticatedDetail)
+
+    /// An edit was based on an old copy: someone saved a newer one first.
+    public static func staleVersion(_ object: ObjectKind, expected: Int, actual: Int) -> OborotError {
+        OborotError(
+            .conflict, code: "stale_version", title: CommonTexts.staleTitle,
+            detail: CommonTexts.stale(object, expected: expected, actual: actual))
+    }
+
+    /// A body that could not be read: malformed JSON, a missing or mistyped field.
+    public static func malformedBody(field: String?, reason: String) -> OborotError {
+        let problems = field.map { [FieldProblem(field: $0, code: "malformed", message: reason)] } ?? []
+        return OborotError(
+            .badRequest, code: "malformed_request", title: CommonTexts.malformedTitle,
+            detail: reason, fieldProblems: problems)
+    }
+}
+
+/// The kinds of objects errors and audit events talk about; raw values are stable codes.
+public enum ObjectKind: String, Sendable, CaseIterable {
+    case organization
+    case position
+    case employee
+    case user
+    case roleGrant = "role_grant"
+    case delegation
+    case apiToken = "api_token"
+    case session
+    case auditEvent = "audit_event"
+
+    /// The noun in Russian, nominative, for messages.
+    public var russianName: String {
+        switch self {
+        case .organization: "Организация"
+        case .position: "Должность"
+        case .employee: "Сотрудник"
+        case .user: "Пользователь"
+        case .roleGrant: "Назначение роли"
+        case .delegation: "Поручение полномочий"
+        case .apiToken: "API-токен"
+        case .session: "Сеанс"
+        case .auditEvent: "Событие журнала аудита"
+        }
+    }
+
+    /// «… не найден(а)» with the right grammatical gender.
+    var isFeminine: Bool {
+        switch self {
+        case .organization, .position: true
+        default: false
+        }
+    }
+    var isNeuter: Bool { self == .roleGrant || self == .auditEvent || self == .delegation }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import OborotDomain
+
+/// The actor of a request together with its client address: everything a service needs to decide and to audit.
+struct Caller: Sendable {
+    let actor: Actor
+    let clientAddress: String?
+
+    /// An audit record for an action of this caller on an object.
+    func audit(_ action: String, _ object: ObjectKind, _ id: UUID, _ summary: String) -> AuditRecord {
+        AuditRecord(
+            actorUserID: actor.performingUserID, actingForUserID: actor.actingForUserID, action: action,
+            objectType: object.rawValue, objectID: id.lowercasedString, summary: summary,
+            clientAddress: clientAddress)
+    }
+}

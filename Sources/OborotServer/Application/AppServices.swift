@@ -1,0 +1,29 @@
+import Foundation
+import OborotStore
+
+/// Every service of the application, built once in the composition root and handed to handlers and pages.
+struct AppServices: Sendable {
+    let database: any Database
+    let authenticator: Authenticator
+    let metrics: HTTPMetrics
+    let sessions: SessionService
+    let profile: ProfileService
+    let organizations: OrganizationService
+    let people: PeopleService
+    let accounts: AccountService
+    let audit: AuditService
+
+    init(database: any Database, configuration: ServerConfiguration) {
+        let hasher = PasswordHasher(cost: configuration.passwordHashCost)
+        let authenticator = Authenticator(database: database)
+        self.database = database
+        self.authenticator = authenticator
+        self.metrics = HTTPMetrics()
+        self.sessions = SessionService(database: database, hasher: hasher, authenticator: authenticator)
+        self.profile = ProfileService(database: database)
+        self.organizations = OrganizationService(database: database)
+        self.people = PeopleService(database: database)
+        self.accounts = AccountService(database: database, hasher: hasher, authenticator: authenticator)
+        self.audit = AuditService(database: database)
+    }
+}

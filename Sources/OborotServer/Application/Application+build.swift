@@ -1,0 +1,41 @@
+public import Hummingbird
+public import Logging
+public import OborotStore
+import Foundation
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import OborotAPI
+
+/// The composition root: builds the whole HTTP application over an opened, migrated database.
+///
+/// Tests call this directly with their own database and drive the real router.
+public func buildApplication(
+    configuration: ServerConfiguration, database: any Database, demoMode: Bool = false, logger: Logger
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(configuration: configuration, database: database, demoMode: demoMode)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Oborot"),
+        logger: logger)
+}
+
+/// The router with every route and middleware; separate so tests can build it without binding a port.
+public func buildRouter(
+    configuration: ServerConfiguration, database: any Database, demoMode: Bool = false
+) async throws -> Router<AppRequestContext> {
+    let services = AppServices(database: database, configuration: configuration)
+    let web = try await WebPages(services: services, configuration: configuration, demoMode: demoMode)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: MetricsMiddleware(metrics: services.metrics))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(renderPage: { error, request in web.errorPage(error, request: request) }))
+    router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxRequestBodyBytes))
+    router.add(middleware: AuthenticationMiddleware(authenticator: services.authenticator))
+
+    let api = APIHandlers(services: services, configuration: configuration)
+    // Compact JSON: pretty printing costs time and bytes on every response; clients format for themselves.
+    try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+    SystemRoutes.add(to: router, services: services)
+    web.addRoutes(to: router)
+    return router
+}

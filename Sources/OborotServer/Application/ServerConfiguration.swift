@@ -1,0 +1,75 @@
+public import Foundation
+public import Logging
+public import OborotStore
+
+/// Everything the server reads from the environment. No variable is required: the defaults run embedded.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var dataDirectory: String
+    public var database: DatabaseLocation
+    /// Largest JSON or form body accepted, in bytes; file uploads have their own limit.
+    public var maxRequestBodyBytes: Int
+    /// Whether the session cookie carries `Secure` (set when the server is reached over HTTPS).
+    public var secureCookies: Bool
+    public var logLevel: Logger.Level
+    /// bcrypt cost for new password hashes; tests lower it to stay fast.
+    public var passwordHashCost: UInt8
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data",
+        database: DatabaseLocation? = nil, maxRequestBodyBytes: Int = 1 << 20, secureCookies: Bool = false,
+        logLevel: Logger.Level = .info, passwordHashCost: UInt8 = 12
+    ) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.database = database ?? .sqlite(path: (dataDirectory as NSString).appendingPathComponent("oborot.sqlite"))
+        self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.secureCookies = secureCookies
+        self.logLevel = logLevel
+        self.passwordHashCost = passwordHashCost
+    }
+
+    /// Reads `OBOROT_*` variables; a malformed value is an error naming the variable, never silently ignored.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> ServerConfiguration
+    {
+        let dataDirectory = environment["OBOROT_DATA_DIR"].nonEmpty ?? "./data"
+        var configuration = ServerConfiguration(
+            dataDirectory: dataDirectory,
+            database: try DatabaseLocation.from(
+                databaseURL: environment["OBOROT_DATABASE_URL"], dataDirectory: dataDirectory))
+        if let host = environment["OBOROT_HOST"].nonEmpty { configuration.host = host }
+        if let port = environment["OBOROT_PORT"].nonEmpty {
+            guard let value = Int(port), (1...65535).contains(value) else {
+                throw ConfigurationError("OBOROT_PORT: ожидается номер порта 1–65535, получено «\(port)»")
+            }
+            configuration.port = value
+        }
+        if let kilobytes = environment["OBOROT_MAX_BODY_KB"].nonEmpty {
+            guard let value = Int(kilobytes), value > 0 else {
+                throw ConfigurationError("OBOROT_MAX_BODY_KB: ожидается положительное число, получено «\(kilobytes)»")
+            }
+            configuration.maxRequestBodyBytes = value * 1024
+        }
+        if let secure = environment["OBOROT_SECURE_COOKIES"].nonEmpty {
+            configuration.secureCookies = ["1", "true", "yes"].contains(secure.lowercased())
+        }
+        if let level = environment["OBOROT_LOG_LEVEL"].nonEmpty {
+            guard let value = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError("OBOROT_LOG_LEVEL: ожидается trace, debug, info, notice, warning, error")
+            }
+            configuration.logLevel = value
+        }
+        return configuration
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The value unless it is missing or empty.
+    var nonEmpty: String? {
+        guard let self, !self.isEmpty else { return nil }
+        return self
+    }
+}

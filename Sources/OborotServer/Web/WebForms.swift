@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import OborotDomain
+
+/// Reading `application/x-www-form-urlencoded` bodies of our own forms.
+enum WebForms {
+    /// Decodes the (already size-limited) body into `Form`; a body we did not produce is a `400`.
+    static func decode<Form: Decodable>(_ type: Form.Type, from request: Request) async throws -> Form {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 1 << 20)
+        do {
+            return try URLEncodedFormDecoder().decode(type, from: String(buffer: buffer))
+        } catch {
+            throw OborotError.malformedBody(field: nil, reason: WebTexts.unreadableForm)
+        }
+    }
+}
+
+/// Russian wording of the web pages.
+enum WebTexts {
+    static let unreadableForm = "Форма отправлена не полностью. Обновите страницу и попробуйте ещё раз."
+    static let tokenRevoked = "Токен отозван."
+    static let passwordChanged = "Пароль изменён. Другие сеансы завершены."
+    static let actingStarted = "Теперь вы действуете от имени руководителя."
+    static let actingStopped = "Вы снова действуете от своего имени."
+    static let regionName = DemoRegion.regionName
+
+    /// «12.05.2026 14:30» in the given time zone.
+    static func dateTime(_ date: Date, timeZone: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "ru_RU")
+        formatter.timeZone = TimeZone(identifier: timeZone) ?? .current
+        formatter.dateFormat = "dd.MM.yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+}

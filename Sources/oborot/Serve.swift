@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import OborotServer
+import OborotStore
+
+/// `oborot serve`: migrate, optionally load the demo region, and serve HTTP until SIGTERM/SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Запустить сервер (по умолчанию).")
+
+    @Flag(help: "Загрузить демонстрационный регион, если база пуста, и показать подсказки на странице входа.")
+    var demo = false
+
+    @Option(help: "Сколько людей в демонстрационном регионе (с --demo).")
+    var users = 0
+
+    func run() async throws {
+        let configuration = try ServerConfiguration.fromEnvironment()
+        let logger = CommandSupport.logger(level: configuration.logLevel)
+        let started = ContinuousClock.now
+        let database = try await CommandSupport.openMigrated(configuration, logger: logger)
+        if demo {
+            try await DemoCommandSupport.loadIfEmpty(
+                database, users: users, hashCost: configuration.passwordHashCost, logger: logger)
+        }
+        let app = try await buildApplication(
+            configuration: configuration, database: database, demoMode: demo, logger: logger)
+        logger.info(
+            "Оборот готов за \(CommandSupport.milliseconds(since: started)) мс: http://\(configuration.host):\(configuration.port) (\(configuration.database.redactedDescription))")
+        do {
+            try await app.runService()
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
+    }
+}
