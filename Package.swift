@@ -98,6 +98,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "OborotTestSupport",
+            dependencies: [
+                "OborotStore",
+                "OborotDomain",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/OborotTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "OborotDomainTests",
             dependencies: ["OborotDomain"],
@@ -105,14 +117,19 @@ let package = Package(
         ),
         .testTarget(
             name: "OborotStoreTests",
-            dependencies: ["OborotStore", "OborotDomain"],
+            dependencies: [
+                "OborotStore", "OborotDomain", "OborotTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OborotServerTests",
             dependencies: [
-                "OborotServer",
+                "OborotServer", "OborotStore", "OborotDomain", "OborotTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

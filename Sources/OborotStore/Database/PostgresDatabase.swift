@@ -10,12 +10,15 @@ public final class PostgresDatabase: Database {
     private let runTask: Task<Void, Never>
     private let logger: Logger
     private let maxConnections: Int
+    /// Where this pool connects (tests open a second pool on the same database, as a second instance would).
+    public let url: PostgresURL
     /// Requests that asked for a connection and have not finished, and those of them holding one.
     private let requested = Atomic<Int>(0)
     private let leased = Atomic<Int>(0)
 
-    private init(client: PostgresClient, maxConnections: Int, logger: Logger) {
+    private init(client: PostgresClient, url: PostgresURL, maxConnections: Int, logger: Logger) {
         self.client = client
+        self.url = url
         self.maxConnections = maxConnections
         self.logger = logger
         self.runTask = Task { await client.run() }
@@ -31,7 +34,7 @@ public final class PostgresDatabase: Database {
         configuration.options.maximumConnections = maxConnections
         configuration.options.minimumConnections = 0
         let database = PostgresDatabase(
-            client: PostgresClient(configuration: configuration, backgroundLogger: logger),
+            client: PostgresClient(configuration: configuration, backgroundLogger: logger), url: url,
             maxConnections: maxConnections, logger: logger)
         do {
             _ = try await database.read { try await $0.sql.raw("SELECT 1").all() }

@@ -1,7 +1,7 @@
 /// Russian word forms the demo generator needs. Covers the adjective endings that occur in the region's names.
-enum DemoTexts {
+public enum DemoTexts {
     /// «Азовский» → «Азовского», «Верхнедонской» → «Верхнедонского», «Грушевское» → «Грушевского».
-    static func genitive(ofAdjective word: String) -> String {
+    public static func genitive(ofAdjective word: String) -> String {
         let stem = word.dropLast(2)
         switch word.suffix(2) {
         case "ее":
@@ -17,7 +17,7 @@ enum DemoTexts {
     }
 
     /// «Александровское» → «Александровская» (for «… средняя школа»).
-    static func feminine(ofNeuterAdjective word: String) -> String {
+    public static func feminine(ofNeuterAdjective word: String) -> String {
         if word.hasSuffix("ее") { return word.dropLast(2) + "яя" }
         if word.hasSuffix("ое") { return word.dropLast(2) + "ая" }
         return word

@@ -1,0 +1,25 @@
+import OborotDomain
+import Testing
+
+@Suite("Текст: поиск и транслитерация")
+struct TextToolsTests {
+    @Test("search text is case-insensitive and treats ё as е")
+    func normalize() {
+        #expect(SearchText.normalize("  Весёловское   СЕЛЬСКОЕ\tпоселение ") == "веселовское сельское поселение")
+        #expect(SearchText.combine("Минфин", nil, "ИНН 123") == "минфин инн 123")
+    }
+
+    @Test("LIKE patterns escape their own wildcards")
+    func like() {
+        #expect(SearchText.likePattern(containing: "50%_a\\b") == "%50\\%\\_a\\\\b%")
+        #expect(SearchText.likePrefixPattern("аз") == "аз%")
+    }
+
+    @Test("transliteration for logins", arguments: [
+        ("Минфин РО", "minfin-ro"), ("Азовский район", "azovskii-raion"), ("г. Ростов-на-Дону", "g-rostov-na-donu"),
+        ("Щёлково", "shchelkovo"), ("Объём", "obieem"),
+    ])
+    func latin(_ input: String, _ expected: String) {
+        #expect(Transliteration.latin(input) == expected)
+    }
+}
