@@ -77,6 +77,9 @@ public struct RegionFixture: Sendable {
     }
 
     private struct Builder {
+        /// Stored instants have millisecond precision; fixtures use the same so they compare equal when read back.
+        static let now = Date(unixMilliseconds: Date().unixMilliseconds)
+
         var organizations: [Organization] = []
         var positions: [(position: Position, rank: Int)] = []
         var employees: [Employee] = []
@@ -90,8 +93,8 @@ public struct RegionFixture: Sendable {
             let id = UUID()
             let organization = Organization(
                 id: id, parentID: parent?.id, path: parent?.path.child(id) ?? .root(id), kind: kind, shortName: short,
-                fullName: full, inn: nil, ogrn: nil, timeZone: "Europe/Moscow", version: 1, createdAt: Date(),
-                updatedAt: Date())
+                fullName: full, inn: nil, ogrn: nil, timeZone: "Europe/Moscow", version: 1, createdAt: Self.now,
+                updatedAt: Self.now)
             organizations.append(organization)
             return organization
         }

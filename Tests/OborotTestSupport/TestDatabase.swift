@@ -106,3 +106,14 @@ struct MissingPostgres: Error, CustomStringConvertible {
         "OBOROT_REQUIRE_POSTGRES=1 but OBOROT_TEST_POSTGRES_URL is not set: the PostgreSQL half of the storage suites cannot run"
     }
 }
+
+extension TestDatabase {
+    /// Another, independent connection pool to the same database, as a second server instance would have.
+    public static func secondConnection(to database: any Database) async throws -> any Database {
+        if let sqlite = database as? SQLiteDatabase {
+            return try await SQLiteDatabase.open(path: sqlite.path, readers: 1, logger: logger)
+        }
+        guard let url = try postgresURL(of: database) else { throw MissingPostgres() }
+        return try await PostgresDatabase.connect(url, maxConnections: 4, logger: logger)
+    }
+}

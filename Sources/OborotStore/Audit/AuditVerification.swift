@@ -8,6 +8,11 @@ public enum AuditVerification {
     public struct Outcome: Sendable, Equatable {
         public var checked: Int64
         public var firstBreak: AuditVerifier.Break?
+
+        public init(checked: Int64, firstBreak: AuditVerifier.Break?) {
+            self.checked = checked
+            self.firstBreak = firstBreak
+        }
     }
 
     /// Reads every event in order and checks the chain; also checks the head row points at the last event.

@@ -31,7 +31,9 @@ public struct DatabaseHandle: Sendable {
     public init(sql: any SQLDatabase, dialect: Dialect, now: Date = Date()) {
         self.sql = sql
         self.dialect = dialect
-        self.now = now
+        // Instants are stored to the millisecond; working at that precision makes what is read back equal to
+        // what was written.
+        self.now = Date(unixMilliseconds: now.unixMilliseconds)
     }
 }
 

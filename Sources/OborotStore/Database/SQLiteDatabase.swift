@@ -10,11 +10,17 @@ public final class SQLiteDatabase: Database {
     private let writer: ConnectionPool<SQLiteConnection>
     private let readers: ConnectionPool<SQLiteConnection>
     private let logger: Logger
+    /// SQLite calls block their thread (including while waiting on another process's lock), so each database has
+    /// threads of its own: one per connection, and nobody else's blocking work can starve it.
+    private let threadPool: NIOThreadPool
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(
+        path: String, writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, logger: Logger
+    ) {
         self.path = path
         self.writer = ConnectionPool([writer])
         self.readers = ConnectionPool(readers)
+        self.threadPool = threadPool
         self.logger = logger
     }
 
@@ -24,19 +30,32 @@ public final class SQLiteDatabase: Database {
         if !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        let writer = try await openConnection(path: path, logger: logger)
-        // WAL is a property of the file: set once, by the writer, before readers open it.
-        _ = try await writer.query("PRAGMA journal_mode=WAL", [])
-        var readerConnections: [SQLiteConnection] = []
-        for _ in 0..<max(1, readers) {
-            readerConnections.append(try await openConnection(path: path, logger: logger))
+        let readerCount = max(1, readers)
+        let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
+        threadPool.start()
+        var opened: [SQLiteConnection] = []
+        do {
+            for _ in 0...readerCount {
+                opened.append(try await openConnection(path: path, threadPool: threadPool, logger: logger))
+                if opened.count == 1 {
+                    // WAL is a property of the file: set once, by the writer, before readers open it.
+                    _ = try await opened[0].query("PRAGMA journal_mode=WAL", [])
+                }
+            }
+        } catch {
+            for connection in opened { try? await connection.close() }
+            try? await threadPool.shutdownGracefully()
+            throw error
         }
-        return SQLiteDatabase(path: path, writer: writer, readers: readerConnections, logger: logger)
+        return SQLiteDatabase(
+            path: path, writer: opened[0], readers: Array(opened.dropFirst()), threadPool: threadPool, logger: logger)
     }
 
-    private static func openConnection(path: String, logger: Logger) async throws -> SQLiteConnection {
+    private static func openConnection(
+        path: String, threadPool: NIOThreadPool, logger: Logger
+    ) async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(
-            storage: .file(path: path), threadPool: NIOThreadPool.singleton, logger: logger,
+            storage: .file(path: path), threadPool: threadPool, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any())
         // SQLiteKit has no per-connection setup hook, so every connection gets its settings here.
         for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL"] {
@@ -83,5 +102,6 @@ public final class SQLiteDatabase: Database {
         for connection in writer.drain() + readers.drain() {
             try? await connection.close()
         }
+        try? await threadPool.shutdownGracefully()
     }
 }

@@ -121,8 +121,8 @@ public struct OrganizationRepository: Sendable {
     private func movePaths(from old: OrganizationPath, to new: OrganizationPath) async throws {
         let depthChange = new.depth - old.depth
         try await db.sql.update("organizations")
-            .set("path", to: SQLQueryString("\(bind: new.rawValue) || substr(path, \(bind: old.rawValue.count + 1))"))
-            .set("depth", to: SQLQueryString("depth + \(bind: depthChange)"))
+            .set("path", to: SQLQueryString("\(bind: new.rawValue) || substr(path, CAST(\(bind: old.rawValue.count + 1) AS INTEGER))"))
+            .set("depth", to: SQLQueryString("depth + CAST(\(bind: depthChange) AS INTEGER)"))
             .where(pathWithin(old, column: SQLColumn("path")))
             .where("path", .notEqual, new.rawValue)
             .run()
