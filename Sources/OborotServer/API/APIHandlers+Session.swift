@@ -14,16 +14,15 @@ extension APIHandlers {
         guard let authentication else { throw OborotError.unauthenticated }
         let profile = try await services.profile.profile(
             Caller(actor: authentication.actor, clientAddress: scope.clientAddress))
-        return .created(
-            .init(
-                headers: .init(setCookie: SessionCookie.make(signIn.secret, secure: configuration.secureCookies)),
-                body: .json(.init(token: signIn.secret, me: .init(profile)))))
+        scope.responseCookies.add(SessionCookie.make(signIn.secret, secure: configuration.secureCookies))
+        return .created(.init(body: .json(.init(token: signIn.secret, me: .init(profile)))))
     }
 
     func deleteSession(_ input: Operations.DeleteSession.Input) async throws -> Operations.DeleteSession.Output {
         let scope = RequestScope.current
         try await services.sessions.signOut(try scope.requireAuthentication(), clientAddress: scope.clientAddress)
-        return .noContent(.init(headers: .init(setCookie: SessionCookie.clear(secure: configuration.secureCookies))))
+        scope.responseCookies.add(SessionCookie.clear(secure: configuration.secureCookies))
+        return .noContent(.init())
     }
 
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {

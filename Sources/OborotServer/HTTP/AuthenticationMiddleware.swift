@@ -41,9 +41,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     detail: AccessTexts.crossSiteDetail)
             }
         }
-        return try await RequestScope.$current.withValue(scope) {
+        var response = try await RequestScope.$current.withValue(scope) {
             try await next(request, context)
         }
+        for cookie in scope.responseCookies.all { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return response
     }
 
     /// The secret from `Authorization: Bearer …`, else from our cookie.

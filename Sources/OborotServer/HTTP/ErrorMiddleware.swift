@@ -15,6 +15,8 @@ struct ErrorMiddleware: RouterMiddleware {
     {
         do {
             return try await next(request, context)
+        } catch let redirect as WebRedirect {
+            return redirect.response
         } catch {
             let translated: OborotError
             if let known = ErrorTranslation.translate(error) {
