@@ -136,7 +136,7 @@ struct AccountService: Sendable {
     func createDelegation(
         _ caller: Caller, principalID: UUID, assistantID: UUID, validUntil: Date?
     ) async throws -> DelegationView {
-        try await database.write { db in
+        let view = try await database.write { db in
             let principal = try await UserRepository(db).get(principalID)
             let assistant = try await UserRepository(db).get(assistantID)
             let principalPath = try await homePath(of: principal, db: db)
@@ -151,6 +151,8 @@ struct AccountService: Sendable {
                 caller.audit("delegation.create", .delegation, delegation.id, AccountTexts.delegated(principal.login, assistant.login)))
             return try await views([delegation], db: db)[0]
         }
+        authenticator.forget(userID: assistantID)
+        return view
     }
 
     func revokeDelegation(_ caller: Caller, id: UUID) async throws {

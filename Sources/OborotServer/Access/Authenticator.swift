@@ -25,6 +25,8 @@ final class Authenticator: Sendable {
 
     private let database: any Database
     private let cache = Mutex<[Key: Entry]>([:])
+    /// Cached profiles, forgotten together with the user's sessions.
+    let profiles = ProfileCache()
 
     init(database: any Database) {
         self.database = database
@@ -87,6 +89,7 @@ final class Authenticator: Sendable {
 
     /// Drops cached entries of a user, as principal or performer (deactivated, roles changed).
     func forget(userID: UUID) {
+        profiles.forget(userID: userID)
         cache.withLock { cache in
             cache = cache.filter {
                 $0.value.authentication.actor.principal.userID != userID

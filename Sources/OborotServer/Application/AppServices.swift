@@ -20,7 +20,7 @@ struct AppServices: Sendable {
         self.authenticator = authenticator
         self.metrics = HTTPMetrics()
         self.sessions = SessionService(database: database, hasher: hasher, authenticator: authenticator)
-        self.profile = ProfileService(database: database)
+        self.profile = ProfileService(database: database, cache: authenticator.profiles)
         self.organizations = OrganizationService(database: database)
         self.people = PeopleService(database: database)
         self.accounts = AccountService(database: database, hasher: hasher, authenticator: authenticator)

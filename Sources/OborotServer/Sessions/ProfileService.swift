@@ -5,6 +5,8 @@ import OborotStore
 /// «Мой профиль»: who the caller is, where they work, what they may do and for whom they may act.
 struct ProfileService: Sendable {
     let database: any Database
+    /// Profiles change rarely and `/me` is called on every page load of every client: keep them briefly.
+    let cache: ProfileCache
 
     struct Profile: Sendable {
         var person: Actor.Person
@@ -19,6 +21,14 @@ struct ProfileService: Sendable {
     }
 
     func profile(_ caller: Caller) async throws -> Profile {
+        let key = ProfileCache.Key(performer: caller.actor.performingUserID, principal: caller.actor.principal.userID)
+        if let cached = cache.profile(for: key) { return cached }
+        let profile = try await load(caller)
+        cache.store(profile, for: key)
+        return profile
+    }
+
+    private func load(_ caller: Caller) async throws -> Profile {
         let actor = caller.actor
         let person = actor.performer ?? actor.principal
         return try await database.read { db in

@@ -36,6 +36,8 @@ public final class PostgresDatabase: Database {
         let database = PostgresDatabase(
             client: PostgresClient(configuration: configuration, backgroundLogger: logger), url: url,
             maxConnections: maxConnections, logger: logger)
+        // Give the client's run loop a moment to start, so the first lease does not log a warning.
+        try await Task.sleep(for: .milliseconds(5))
         do {
             _ = try await database.read { try await $0.sql.raw("SELECT 1").all() }
         } catch {
