@@ -53,9 +53,10 @@ extension CommonTexts {
 
     static func fieldName(_ field: String) -> String { fieldNames[field] ?? field }
 
-    static func required(_ field: String) -> String { "Поле «\(fieldName(field))» обязательно." }
+    /// «Поле «X» обязательно.» for a field's human label.
+    static func required(_ label: String) -> String { "Поле «\(label)» обязательно." }
 
-    static func tooLong(_ field: String, maxLength: Int) -> String {
-        "Поле «\(fieldName(field))» длиннее \(maxLength) символов."
+    static func tooLong(_ label: String, maxLength: Int) -> String {
+        "Поле «\(label)» длиннее \(maxLength) символов."
     }
 }

@@ -59,6 +59,12 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case apiToken = "api_token"
     case session
     case auditEvent = "audit_event"
+    case document
+    case journal
+    case correspondent
+    case caseFile = "case_file"
+    case attachment
+    case documentLink = "document_link"
 
     /// The noun in Russian, nominative, for messages.
     public var russianName: String {
@@ -72,15 +78,21 @@ public enum ObjectKind: String, Sendable, CaseIterable {
         case .apiToken: "API-токен"
         case .session: "Сеанс"
         case .auditEvent: "Событие журнала аудита"
+        case .document: "Документ"
+        case .journal: "Журнал регистрации"
+        case .correspondent: "Корреспондент"
+        case .caseFile: "Дело"
+        case .attachment: "Файл"
+        case .documentLink: "Связь документов"
         }
     }
 
     /// «… не найден(а)» with the right grammatical gender.
     var isFeminine: Bool {
         switch self {
-        case .organization, .position: true
+        case .organization, .position, .documentLink: true
         default: false
         }
     }
-    var isNeuter: Bool { self == .roleGrant || self == .auditEvent || self == .delegation }
+    var isNeuter: Bool { [.roleGrant, .auditEvent, .delegation, .caseFile].contains(self) }
 }

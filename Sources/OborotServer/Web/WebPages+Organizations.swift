@@ -102,7 +102,8 @@ extension WebPages {
             return page("organizations", title: "Организации", model: model, caller: caller, path: "/organizations")
         }
         router.get("/organizations/:id/children") { request, context in
-            let caller = try signedIn(request)
+            // A fragment for the tree's script: an expired session is a plain 401, not a login page to insert.
+            guard let caller = try? RequestScope.current.requireCaller() else { return Response(status: .unauthorized) }
             let id = try organizationID(context)
             let children = try await services.organizations.children(caller, of: id)
             struct Fragment { var tree: [TreeNode] }

@@ -73,10 +73,14 @@ public struct OrganizationRepository: Sendable {
             .map { OrganizationNode(organization: try $0.row.organization(), childCount: $0.childCount) }
     }
 
-    /// A range condition equivalent to `path LIKE 'prefix%'` that both databases answer from the path index.
+    func pathWithin(_ scope: OrganizationPath, column: any SQLExpression) -> any SQLExpression {
+        Self.pathRange(scope, column: column)
+    }
+
+    /// A range condition equivalent to `path LIKE 'prefix%'` that both databases answer from a path index.
     ///
     /// Paths are ids and slashes; every path below `/a/` sorts between `/a/` and `/a0` because '0' follows '/'.
-    func pathWithin(_ scope: OrganizationPath, column: any SQLExpression) -> any SQLExpression {
+    static func pathRange(_ scope: OrganizationPath, column: any SQLExpression) -> any SQLExpression {
         let lower = scope.rawValue
         let upper = String(lower.dropLast()) + "0"
         return SQLBinaryExpression(
@@ -120,6 +124,11 @@ public struct OrganizationRepository: Sendable {
 
     private func movePaths(from old: OrganizationPath, to new: OrganizationPath) async throws {
         let depthChange = new.depth - old.depth
+        // Documents carry their organisation's path for visibility checks; they move with it.
+        try await db.sql.update("documents")
+            .set("organization_path", to: SQLQueryString("\(bind: new.rawValue) || substr(organization_path, CAST(\(bind: old.rawValue.count + 1) AS INTEGER))"))
+            .where(pathWithin(old, column: SQLColumn("organization_path")))
+            .run()
         try await db.sql.update("organizations")
             .set("path", to: SQLQueryString("\(bind: new.rawValue) || substr(path, CAST(\(bind: old.rawValue.count + 1) AS INTEGER))"))
             .set("depth", to: SQLQueryString("depth + CAST(\(bind: depthChange) AS INTEGER)"))

@@ -1,0 +1,135 @@
+import Foundation
+import OborotDomain
+
+/// The storage shape of a document card (addressees live in their own table).
+struct DocumentRow: Codable, Sendable {
+    var id: String
+    var organizationId: String
+    var organizationPath: String
+    var kind: String
+    var directiveForm: String?
+    var state: String
+    var title: String
+    var searchText: String
+    var correspondentId: String?
+    var correspondentNumber: String?
+    var correspondentDate: String?
+    var signerEmployeeId: String?
+    var executorEmployeeId: String?
+    var pages: Int?
+    var annexCount: Int?
+    var accessMark: String
+    var deliveryMethod: String?
+    var notes: String?
+    var signedAt: Int64?
+    var journalId: String?
+    var numberingYear: Int?
+    var sequence: Int?
+    var registrationNumber: String?
+    var registrationDate: String?
+    var registeredByUserId: String?
+    var caseFileId: String?
+    var cancellationReason: String?
+    var createdByUserId: String
+    var createdAt: Int64
+    var updatedAt: Int64
+    var version: Int
+
+    init(_ document: Document, organizationPath: OrganizationPath) {
+        let requisites = document.requisites
+        id = document.id.lowercasedString
+        organizationId = document.organizationID.lowercasedString
+        self.organizationPath = organizationPath.rawValue
+        kind = document.kind.rawValue
+        directiveForm = document.directiveForm?.rawValue
+        state = document.state.rawValue
+        title = requisites.title
+        searchText = SearchText.combine(
+            document.registration?.number, requisites.title, requisites.correspondentNumber, requisites.notes)
+        correspondentId = requisites.correspondentID?.lowercasedString
+        correspondentNumber = requisites.correspondentNumber
+        correspondentDate = requisites.correspondentDate?.iso
+        signerEmployeeId = requisites.signerEmployeeID?.lowercasedString
+        executorEmployeeId = requisites.executorEmployeeID?.lowercasedString
+        pages = requisites.pages
+        annexCount = requisites.annexCount
+        accessMark = requisites.accessMark.rawValue
+        deliveryMethod = requisites.deliveryMethod?.rawValue
+        notes = requisites.notes
+        signedAt = document.signedAt?.unixMilliseconds
+        journalId = document.registration?.journalID.lowercasedString
+        numberingYear = document.registration?.numberingYear
+        sequence = document.registration?.sequence
+        registrationNumber = document.registration?.number
+        registrationDate = document.registration?.date.iso
+        registeredByUserId = document.registration?.registeredByUserID.lowercasedString
+        caseFileId = document.caseFileID?.lowercasedString
+        cancellationReason = document.cancellationReason
+        createdByUserId = document.createdByUserID.lowercasedString
+        createdAt = document.createdAt.unixMilliseconds
+        updatedAt = document.updatedAt.unixMilliseconds
+        version = document.version
+    }
+
+    func document(addressees: [Addressee]) throws -> Document {
+        guard let kind = DocumentKind(rawValue: kind), let state = DocumentState(rawValue: state),
+            let accessMark = AccessMark(rawValue: accessMark)
+        else { throw CorruptRowError(detail: "document \(id) has an unknown kind, state or access mark") }
+        var registration: Document.Registration?
+        if let journalId, let numberingYear, let sequence, let registrationNumber, let registrationDate,
+            let date = CalendarDate(iso: registrationDate), let registeredByUserId
+        {
+            registration = Document.Registration(
+                journalID: try UUID.stored(journalId), numberingYear: numberingYear, sequence: sequence,
+                number: registrationNumber, date: date, registeredByUserID: try UUID.stored(registeredByUserId))
+        }
+        let requisites = DocumentRequisites(
+            title: title, correspondentID: try correspondentId.map(UUID.stored), correspondentNumber: correspondentNumber,
+            correspondentDate: correspondentDate.flatMap(CalendarDate.init(iso:)), addressees: addressees,
+            signerEmployeeID: try signerEmployeeId.map(UUID.stored),
+            executorEmployeeID: try executorEmployeeId.map(UUID.stored), pages: pages, annexCount: annexCount,
+            accessMark: accessMark, deliveryMethod: deliveryMethod.flatMap(DeliveryMethod.init(rawValue:)), notes: notes)
+        return Document(
+            id: try UUID.stored(id), organizationID: try UUID.stored(organizationId), kind: kind,
+            directiveForm: directiveForm.flatMap(DirectiveForm.init(rawValue:)), state: state, requisites: requisites,
+            signedAt: signedAt.map(Date.init(unixMilliseconds:)), registration: registration,
+            caseFileID: try caseFileId.map(UUID.stored), cancellationReason: cancellationReason,
+            createdByUserID: try UUID.stored(createdByUserId), createdAt: Date(unixMilliseconds: createdAt),
+            updatedAt: Date(unixMilliseconds: updatedAt), version: version)
+    }
+
+    func accessFacts(hasExplicitGrant: Bool) throws -> DocumentAccess.Facts {
+        DocumentAccess.Facts(
+            organizationPath: OrganizationPath(rawValue: organizationPath),
+            accessMark: AccessMark(rawValue: accessMark) ?? .restricted, createdByUserID: try UUID.stored(createdByUserId),
+            signerEmployeeID: try signerEmployeeId.map(UUID.stored),
+            executorEmployeeID: try executorEmployeeId.map(UUID.stored), hasExplicitGrant: hasExplicitGrant,
+            state: DocumentState(rawValue: state) ?? .draft)
+    }
+}
+
+/// The storage shape of one addressee.
+struct AddresseeRow: Codable, Sendable {
+    var documentId: String
+    var position: Int
+    var organizationId: String?
+    var correspondentId: String?
+    var employeeId: String?
+
+    init(documentID: UUID, position: Int, addressee: Addressee) {
+        documentId = documentID.lowercasedString
+        self.position = position
+        switch addressee {
+        case .organization(let id): organizationId = id.lowercasedString
+        case .correspondent(let id): correspondentId = id.lowercasedString
+        case .employee(let id): employeeId = id.lowercasedString
+        }
+    }
+
+    func addressee() throws -> Addressee {
+        if let organizationId { return .organization(try UUID.stored(organizationId)) }
+        if let correspondentId { return .correspondent(try UUID.stored(correspondentId)) }
+        if let employeeId { return .employee(try UUID.stored(employeeId)) }
+        throw CorruptRowError(detail: "addressee \(documentId)/\(position) names nobody")
+    }
+}
