@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "OborotServerTests",
             dependencies: [
-                "OborotServer", "OborotStore", "OborotDomain", "OborotTestSupport",
+                "OborotServer", "OborotStore", "OborotDomain", "OborotTestSupport", "OborotAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -23,3 +23,13 @@ struct TextToolsTests {
         #expect(Transliteration.latin(input) == expected)
     }
 }
+
+@Suite("Шестнадцатеричная запись")
+struct HexTests {
+    @Test("bytes print as lowercase hex, two digits each")
+    func encode() {
+        #expect(Hex.encode([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+        #expect(Hex.encode([UInt8]()) == "")
+        #expect(SessionToken.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

@@ -7,6 +7,7 @@ import OborotDomain
 import OborotStore
 import SQLKit
 import OborotTestSupport
+import OborotAPI
 import Testing
 
 @Suite("Служебные адреса")
@@ -53,6 +54,55 @@ struct SystemRoutesTests {
                 }
                 for try await status in group { #expect(status == 200) }
             }
+        }
+    }
+}
+
+@Suite("Контракт API")
+struct ContractTests {
+    /// Every (method, path) of openapi.yaml, read from the spec itself.
+    static func operations() -> [(method: String, path: String)] {
+        var result: [(String, String)] = []
+        var path: String?
+        for line in OpenAPISpecification.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  /"), line.hasSuffix(":"), !line.hasPrefix("   ") {
+                path = String(line.dropFirst(2).dropLast())
+            } else if let current = path, line.hasPrefix("    "), !line.hasPrefix("     ") {
+                let word = line.trimmingCharacters(in: .whitespaces).dropLast()
+                if ["get", "post", "put", "patch", "delete"].contains(word) { result.append((String(word), current)) }
+            } else if !line.hasPrefix(" ") {
+                path = nil
+            }
+        }
+        return result
+    }
+
+    @Test("every operation of the spec is routed (generated or hand-written)")
+    func everyOperationAnswers() async throws {
+        let operations = Self.operations()
+        #expect(operations.count >= 28)
+        try await TestApp.run(.sqlite) { app in
+            let token = try await app.signIn("region.admin")
+            for operation in operations {
+                let uri = operation.path.replacing(/\{[A-Za-z]+\}/, with: UUID().uuidString)
+                let method = HTTPRequest.Method(operation.method.uppercased())!
+                let response = try await app.request(
+                    method, uri, token: token, json: method == .get || method == .delete ? nil : "{}")
+                #expect(response.problemCode != "route_not_found", "\(operation.method) \(operation.path)")
+                #expect(response.status != .methodNotAllowed, "\(operation.method) \(operation.path)")
+            }
+        }
+    }
+
+    @Test("the hand-written /me answers exactly the contract's schema")
+    func meMatchesSchema() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let token = try await app.signIn("assistant")
+            let response = try await app.request(.get, "/api/v1/me", token: token)
+            #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            let me = try JSONDecoder().decode(Components.Schemas.Me.self, from: Data(response.body.readableBytesView))
+            #expect(me.login == "assistant")
+            #expect(me.delegatedToMe.map(\.displayName) == ["Губернаторов Т. Т."])
         }
     }
 }

@@ -25,7 +25,7 @@ public enum AuditChain {
     /// The hash an event must carry, computed from its fields and `previousHash`.
     public static func hash(of event: AuditEvent) -> String {
         let digest = SHA256.hash(data: Data((event.previousHash + canonicalForm(of: event)).utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(digest)
     }
 
     /// The event's fields as one unambiguous string: version tag, then each field as `length:value`.

@@ -43,6 +43,26 @@ public struct OrganizationPath: Sendable, Hashable, Codable, CustomStringConvert
 }
 
 extension UUID {
-    /// The textual form we store and print: lowercase, as RFC 9562 recommends.
-    public var lowercasedString: String { uuidString.lowercased() }
+    /// The textual form we store and print: lowercase, as RFC 9562 recommends. Built from the bytes directly: ids
+    /// are printed many times per request, and `uuidString.lowercased()` allocates twice.
+    public var lowercasedString: String {
+        let digits: StaticString = "0123456789abcdef"
+        return withUnsafeBytes(of: uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { buffer in
+                digits.withUTF8Buffer { hex in
+                    var out = 0
+                    for (index, byte) in bytes.enumerated() {
+                        if index == 4 || index == 6 || index == 8 || index == 10 {
+                            buffer[out] = UInt8(ascii: "-")
+                            out += 1
+                        }
+                        buffer[out] = hex[Int(byte >> 4)]
+                        buffer[out + 1] = hex[Int(byte & 0x0F)]
+                        out += 2
+                    }
+                    return out
+                }
+            }
+        }
+    }
 }

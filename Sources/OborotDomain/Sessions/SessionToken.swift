@@ -19,7 +19,7 @@ public enum SessionToken {
 
     /// The value stored instead of the secret: lowercase hex SHA-256.
     public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(secret.utf8)))
     }
 }
 

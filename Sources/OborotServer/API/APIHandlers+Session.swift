@@ -25,10 +25,6 @@ extension APIHandlers {
         return .noContent(.init())
     }
 
-    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
-        .ok(.init(body: .json(.init(try await services.profile.profile(try caller())))))
-    }
-
     func listApiTokens(_ input: Operations.ListApiTokens.Input) async throws -> Operations.ListApiTokens.Output {
         let tokens = try await services.sessions.apiTokens(try caller())
         return .ok(.init(body: .json(tokens.map(Components.Schemas.ApiToken.init))))

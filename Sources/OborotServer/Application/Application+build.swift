@@ -35,6 +35,7 @@ public func buildRouter(
     let api = APIHandlers(services: services, configuration: configuration)
     // Compact JSON: pretty printing costs time and bytes on every response; clients format for themselves.
     try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+    HandwrittenRoutes.add(to: router, services: services)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)
     return router

@@ -50,14 +50,26 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     /// The secret from `Authorization: Bearer …`, else from our cookie.
     static func credentials(in request: Request) -> (secret: String, viaCookie: Bool)? {
-        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
-            let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
-            return token.isEmpty ? nil : (token, false)
+        if let header = request.headers[.authorization], let token = bearerToken(header) {
+            return (token, false)
         }
         if let cookie = request.cookies[cookieName]?.value, !cookie.isEmpty {
             return (cookie, true)
         }
         return nil
+    }
+
+    /// The token of an `Authorization: Bearer <token>` value (scheme case-insensitive, RFC 7235), without Foundation:
+    /// this runs on every request.
+    static func bearerToken(_ header: String) -> String? {
+        let utf8 = header.utf8
+        guard utf8.count > 7 else { return nil }
+        let scheme = utf8.prefix(7)
+        guard zip(scheme, "bearer ".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        let token = header.utf8.dropFirst(7).drop { $0 == UInt8(ascii: " ") }
+        let trimmed = token.reversed().drop { $0 == UInt8(ascii: " ") }
+        guard !trimmed.isEmpty else { return nil }
+        return String(decoding: token.prefix(trimmed.count), as: UTF8.self)
     }
 
     private static func actingFor(in request: Request) throws -> UUID? {

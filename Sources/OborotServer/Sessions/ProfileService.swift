@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import OborotAPI
 import OborotDomain
 import OborotStore
 
@@ -27,6 +29,24 @@ struct ProfileService: Sendable {
         cache.store(profile, for: key)
         return profile
     }
+
+    /// `GET /api/v1/me`'s body for the caller, encoded once per cached profile.
+    func encodedMe(_ caller: Caller) async throws -> ByteBuffer {
+        let key = ProfileCache.Key(performer: caller.actor.performingUserID, principal: caller.actor.principal.userID)
+        if let body = cache.encodedMe(for: key) { return body }
+        let profile = try await profile(caller)
+        let body = ByteBuffer(bytes: try Self.encoder.encode(Components.Schemas.Me(profile)))
+        cache.store(encodedMe: body, for: key)
+        return body
+    }
+
+    /// The same settings the generated server uses, so hand-written and generated answers look alike.
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
 
     private func load(_ caller: Caller) async throws -> Profile {
         let actor = caller.actor

@@ -1,4 +1,5 @@
 import Crypto
+import OborotDomain
 import Foundation
 import Hummingbird
 
@@ -19,7 +20,7 @@ struct StaticAssets: Sendable {
         }
         let css = try read("oborot", "css")
         let script = try read("oborot", "js")
-        let digest = SHA256.hash(data: css + script).prefix(6).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.encode(SHA256.hash(data: css + script).prefix(6))
         return StaticAssets(css: ByteBuffer(bytes: css), script: ByteBuffer(bytes: script), version: digest)
     }
 
