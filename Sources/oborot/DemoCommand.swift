@@ -13,6 +13,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Сколько людей в регионе (не меньше минимального штата, около 2500; до 16000 и больше).")
     var users = 0
 
+    @Option(help: "Сколько зарегистрированных документов создать (для нагрузочных замеров, например 1000000).")
+    var documents = 0
+
     func run() async throws {
         let configuration = try ServerConfiguration.fromEnvironment()
         let logger = CommandSupport.logger(level: configuration.logLevel)
@@ -21,14 +24,20 @@ struct Demo: AsyncParsableCommand {
             await database.close()
             throw ValidationError("База уже содержит организации: демонстрационный регион загружается только в пустую базу.")
         }
-        try await DemoCommandSupport.loadIfEmpty(database, users: users, hashCost: configuration.passwordHashCost, logger: logger)
+        do {
+            try await DemoCommandSupport.loadIfEmpty(
+                database, users: users, documents: documents, hashCost: configuration.passwordHashCost, logger: logger)
+        } catch {
+            await database.close()
+            throw error
+        }
         await database.close()
     }
 }
 
 /// Loading the demo region, shared by `oborot demo` and `oborot serve --demo`.
 enum DemoCommandSupport {
-    static func loadIfEmpty(_ database: any Database, users: Int, hashCost: UInt8, logger: Logger) async throws {
+    static func loadIfEmpty(_ database: any Database, users: Int, documents: Int = 0, hashCost: UInt8, logger: Logger) async throws {
         guard try await DemoLoader.isEmpty(database) else {
             printWarning(loaded: false)
             return
@@ -42,6 +51,15 @@ enum DemoCommandSupport {
         say(
             "Загружен демонстрационный регион «\(DemoRegion.regionName)»: \(data.organizations.count) организаций, "
                 + "\(data.users.count) учётных записей за \(CommandSupport.milliseconds(since: started)) мс.")
+        if documents > 0 {
+            let documentsStarted = ContinuousClock.now
+            let yearStart = Calendar(identifier: .gregorian).date(from: DateComponents(year: Calendar(identifier: .gregorian).component(.year, from: Date()), month: 1, day: 10)) ?? Date()
+            let stored = try await DemoLoader.loadDocuments(documents, region: data, into: database, start: yearStart) { count in
+                if count % 100_000 == 0 || count == documents { logger.info("демо: документы \(count) из \(documents)") }
+            }
+            let milliseconds = max(1, CommandSupport.milliseconds(since: documentsStarted))
+            say("Загружено документов: \(stored) за \(milliseconds) мс (\(stored * 1000 / milliseconds) в секунду).")
+        }
         printWarning(loaded: true)
     }
 

@@ -15,6 +15,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Сколько людей в демонстрационном регионе (с --demo).")
     var users = 0
 
+    @Option(help: "Сколько документов создать в демонстрационном регионе (с --demo).")
+    var documents = 3000
+
     func run() async throws {
         let configuration = try ServerConfiguration.fromEnvironment()
         let logger = CommandSupport.logger(level: configuration.logLevel)
@@ -22,7 +25,7 @@ struct Serve: AsyncParsableCommand {
         let database = try await CommandSupport.openMigrated(configuration, logger: logger)
         if demo {
             try await DemoCommandSupport.loadIfEmpty(
-                database, users: users, hashCost: configuration.passwordHashCost, logger: logger)
+                database, users: users, documents: documents, hashCost: configuration.passwordHashCost, logger: logger)
         }
         let app = try await buildApplication(
             configuration: configuration, database: database, demoMode: demo, logger: logger)

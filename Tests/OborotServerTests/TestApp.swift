@@ -30,6 +30,11 @@ struct TestApp {
         _ kind: TestDatabaseKind, configuration: ServerConfiguration = Self.configuration,
         _ body: @escaping @Sendable (TestApp) async throws -> Void
     ) async throws {
+        // Files go to a folder of this test, never to the working copy's ./data.
+        var configuration = configuration
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("oborot-app-\(UUID().uuidString)")
+        if configuration.dataDirectory == "./data" { configuration.dataDirectory = scratch.path }
+        defer { try? FileManager.default.removeItem(at: scratch) }
         try await TestDatabase.with(kind) { database in
             let fixture = try await RegionFixture.create(in: database)
             let router = try await buildRouter(configuration: configuration, database: database)

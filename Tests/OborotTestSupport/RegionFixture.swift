@@ -38,6 +38,14 @@ public struct RegionFixture: Sendable {
     public let clerk: Person
     public let districtAdmin: Person
     public let specialist: Person
+    /// The ministry's standard journals («Входящие», «Исходящие», …) and one correspondent for incoming letters.
+    public let ministryJournals: [Journal]
+    public let correspondent: Correspondent
+
+    /// The ministry journal that registers `kind`.
+    public func journal(for kind: DocumentKind) -> Journal {
+        ministryJournals.first { $0.kinds.contains(kind) }!
+    }
 
     /// Stores the region in `database` (which must be empty and migrated).
     public static func create(in database: any Database) async throws -> RegionFixture {
@@ -50,6 +58,10 @@ public struct RegionFixture: Sendable {
             .ruralSettlement, "Весёловское с/п", "Администрация Весёловского сельского поселения", parent: district)
         let otherDistrict = builder.organization(.municipalDistrict, "Заречный район", "Администрация Заречного района", parent: government)
 
+        let journals = Journal.standardSet(for: ministry.id, newID: { UUID() })
+        let correspondent = Correspondent(
+            id: UUID(), kind: .organization, name: "ООО «Дорожник»", inn: "6163027810", address: "г. Ростов-на-Дону",
+            email: nil, phone: nil, organizationID: nil, version: 1)
         let fixture = RegionFixture(
             government: government, ministry: ministry, department: department, district: district,
             settlement: settlement, otherDistrict: otherDistrict,
@@ -59,7 +71,8 @@ public struct RegionFixture: Sendable {
             ministryAdmin: builder.person("minfin.admin", "Министерская", in: ministry, roles: [.admin]),
             clerk: builder.person("minfin.clerk", "Регистраторова", in: ministry, roles: [.registrar]),
             districtAdmin: builder.person("district.admin", "Районный", in: district, roles: [.admin]),
-            specialist: builder.person("specialist", "Сельская", in: settlement, roles: [.executor]))
+            specialist: builder.person("specialist", "Сельская", in: settlement, roles: [.executor]),
+            ministryJournals: journals, correspondent: correspondent)
         builder.delegations.append(
             Delegation(
                 id: UUID(), principalUserID: fixture.governor.userID, assistantUserID: fixture.assistant.userID,
@@ -72,6 +85,8 @@ public struct RegionFixture: Sendable {
             try await UserRepository(db).insert(data.users.map { ($0, passwordHash) })
             try await RoleGrantRepository(db).insert(data.grants)
             for delegation in data.delegations { try await DelegationRepository(db).insert(delegation) }
+            try await JournalRepository(db).insert(journals)
+            try await CorrespondentRepository(db).insert(correspondent)
         }
         return fixture
     }

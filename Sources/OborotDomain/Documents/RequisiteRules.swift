@@ -2,9 +2,16 @@
 public enum RequisiteRules {
     static let titleLabel = "Заголовок (краткое содержание)"
 
+    /// How complete the card must be: a draft may lack requisites that registration needs.
+    public enum Stage: Sendable {
+        case draft
+        case registration
+    }
+
     /// Cleans the requisites and lists every problem at once: a registrar fixes the whole form in one pass.
     public static func validate(
-        _ requisites: DocumentRequisites, kind: DocumentKind, directiveForm: DirectiveForm?, today: CalendarDate
+        _ requisites: DocumentRequisites, kind: DocumentKind, directiveForm: DirectiveForm?, today: CalendarDate,
+        stage: Stage = .registration
     ) -> Result<DocumentRequisites, OborotError> {
         var cleaned = requisites
         cleaned.title = requisites.title.trimmed
@@ -15,7 +22,7 @@ public enum RequisiteRules {
         var problems = TextRules.required(cleaned.title, field: "title", maxLength: 2000, label: titleLabel)
         problems += TextRules.optional(cleaned.correspondentNumber, field: "correspondentNumber", maxLength: 100, label: "Исходящий номер корреспондента")
         problems += TextRules.optional(cleaned.notes, field: "notes", maxLength: 4000, label: "Примечание")
-        for requirement in requirements(for: kind) where !requirement.isMet(cleaned, directiveForm) {
+        for requirement in requirements(for: kind) where stage == .registration && !requirement.isMet(cleaned, directiveForm) {
             problems.append(FieldProblem(field: requirement.field, code: "required", message: "Поле «\(requirement.label)» обязательно для документа вида «\(kind.russianName)»."))
         }
         if directiveForm != nil, kind != .directive {

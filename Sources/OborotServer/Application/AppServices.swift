@@ -12,6 +12,9 @@ struct AppServices: Sendable {
     let people: PeopleService
     let accounts: AccountService
     let audit: AuditService
+    let documents: DocumentService
+    let registry: RegistryService
+    let files: FileService
 
     init(database: any Database, configuration: ServerConfiguration) {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -25,5 +28,10 @@ struct AppServices: Sendable {
         self.people = PeopleService(database: database)
         self.accounts = AccountService(database: database, hasher: hasher, authenticator: authenticator)
         self.audit = AuditService(database: database)
+        self.documents = DocumentService(database: database)
+        self.registry = RegistryService(database: database)
+        self.files = FileService(
+            database: database, blobs: BlobStore(root: (configuration.dataDirectory as NSString).appendingPathComponent("blobs")),
+            maxUploadBytes: Int64(configuration.maxUploadMegabytes) * 1024 * 1024)
     }
 }

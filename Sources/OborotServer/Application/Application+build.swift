@@ -36,6 +36,7 @@ public func buildRouter(
     // Compact JSON: pretty printing costs time and bytes on every response; clients format for themselves.
     try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     HandwrittenRoutes.add(to: router, services: services)
+    FileRoutes.add(to: router, files: services.files)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)
     return router

@@ -10,6 +10,8 @@ public struct ServerConfiguration: Sendable {
     public var database: DatabaseLocation
     /// Largest JSON or form body accepted, in bytes; file uploads have their own limit.
     public var maxRequestBodyBytes: Int
+    /// Largest file upload, in MiB (`OBOROT_MAX_UPLOAD_MB`).
+    public var maxUploadMegabytes: Int
     /// Whether the session cookie carries `Secure` (set when the server is reached over HTTPS).
     public var secureCookies: Bool
     public var logLevel: Logger.Level
@@ -18,7 +20,8 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data",
-        database: DatabaseLocation? = nil, maxRequestBodyBytes: Int = 1 << 20, secureCookies: Bool = false,
+        database: DatabaseLocation? = nil, maxRequestBodyBytes: Int = 1 << 20, maxUploadMegabytes: Int = 100,
+        secureCookies: Bool = false,
         logLevel: Logger.Level = .info, passwordHashCost: UInt8 = 12
     ) {
         self.host = host
@@ -26,6 +29,7 @@ public struct ServerConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqlite(path: (dataDirectory as NSString).appendingPathComponent("oborot.sqlite"))
         self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.maxUploadMegabytes = maxUploadMegabytes
         self.secureCookies = secureCookies
         self.logLevel = logLevel
         self.passwordHashCost = passwordHashCost
@@ -52,6 +56,12 @@ public struct ServerConfiguration: Sendable {
                 throw ConfigurationError("OBOROT_MAX_BODY_KB: ожидается положительное число, получено «\(kilobytes)»")
             }
             configuration.maxRequestBodyBytes = value * 1024
+        }
+        if let megabytes = environment["OBOROT_MAX_UPLOAD_MB"].nonEmpty {
+            guard let value = Int(megabytes), value > 0 else {
+                throw ConfigurationError("OBOROT_MAX_UPLOAD_MB: ожидается положительное число, получено «\(megabytes)»")
+            }
+            configuration.maxUploadMegabytes = value
         }
         if let secure = environment["OBOROT_SECURE_COOKIES"].nonEmpty {
             configuration.secureCookies = ["1", "true", "yes"].contains(secure.lowercased())

@@ -10,6 +10,7 @@ struct NavigationItem: Sendable {
 enum Navigation {
     static let entries: [(title: String, href: String)] = [
         ("Главная", "/"),
+        ("Документы", "/documents"),
         ("Организации", "/organizations"),
         ("Мой профиль", "/profile"),
     ]

@@ -25,6 +25,14 @@ enum WebTexts {
     static let actingStopped = "Вы снова действуете от своего имени."
     static let regionName = DemoRegion.regionName
 
+    /// «512 байт», «12 КБ», «3,4 МБ».
+    static func byteCount(_ bytes: Int64) -> String {
+        if bytes < 1024 { return "\(bytes) байт" }
+        if bytes < 1024 * 1024 { return "\(bytes / 1024) КБ" }
+        let megabytes = Double(bytes) / 1_048_576
+        return String(format: "%.1f МБ", megabytes).replacingOccurrences(of: ".", with: ",")
+    }
+
     /// «12.05.2026 14:30» in the given time zone.
     static func dateTime(_ date: Date, timeZone: String) -> String {
         let formatter = DateFormatter()

@@ -34,6 +34,7 @@ struct WebPages: Sendable {
         addHomeRoutes(to: router)
         addOrganizationRoutes(to: router)
         addProfileRoutes(to: router)
+        addDocumentRoutes(to: router)
     }
 
     // MARK: Rendering

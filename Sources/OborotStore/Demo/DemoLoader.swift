@@ -1,5 +1,5 @@
 public import OborotDomain
-import Foundation
+public import Foundation
 
 /// Stores a generated demo region in one transaction, with one audit event saying so.
 public enum DemoLoader {
@@ -24,6 +24,10 @@ public enum DemoLoader {
             try await RoleGrantRepository(db).insert(data.grants)
             progress?("учётные записи: \(data.users.count), роли: \(data.grants.count)")
             for delegation in data.delegations { try await DelegationRepository(db).insert(delegation) }
+            try await JournalRepository(db).insert(data.journals)
+            try await CaseFileRepository(db).insert(data.caseFiles)
+            for correspondent in data.correspondents { try await CorrespondentRepository(db).insert(correspondent) }
+            progress?("журналы: \(data.journals.count), дела: \(data.caseFiles.count)")
             try await AuditLog(db).append(
                 AuditRecord(
                     actorUserID: nil, actingForUserID: nil, action: "demo.load", objectType: ObjectKind.organization.rawValue,
@@ -31,5 +35,51 @@ public enum DemoLoader {
                     summary: "Загружен демонстрационный регион: \(data.organizations.count) организаций, "
                         + "\(data.users.count) учётных записей", clientAddress: nil))
         }
+    }
+
+    /// Registers `count` generated documents across the demo region, in batches of one transaction each, with
+    /// gapless numbers per journal; returns how many were stored.
+    public static func loadDocuments(
+        _ count: Int, region data: DemoRegion.Data, into database: any Database, start: Date,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> Int {
+        let employeesByOrganization = Dictionary(grouping: data.employees, by: \.organizationID)
+        let usersByEmployee = Dictionary(uniqueKeysWithValues: data.users.map { ($0.employeeID, $0.id) })
+        let registrars = Dictionary(
+            data.grants.filter { $0.role == .registrar }.map { ($0.organizationID, $0.userID) }, uniquingKeysWith: { first, _ in first })
+        let journalsByOrganization = Dictionary(grouping: data.journals.filter { !$0.kinds.contains(.appeal) }, by: \.organizationID)
+        let offices = data.organizations.compactMap { organization -> DemoDocuments.Office? in
+            guard organization.kind != .institution, let employees = employeesByOrganization[organization.id],
+                let registrar = registrars[organization.id] ?? usersByEmployee[employees[0].id]
+            else { return nil }
+            return DemoDocuments.Office(
+                organization: organization, journals: journalsByOrganization[organization.id] ?? [],
+                employeeIDs: employees.map(\.id), registrarUserID: registrar)
+        }
+        let paths = Dictionary(uniqueKeysWithValues: data.organizations.map { ($0.id, $0.path) })
+        var generator = DemoDocuments(offices: offices, correspondents: data.correspondents.map(\.id), start: start)
+        var stored = 0
+        let batchSize = 10_000
+        while stored < count {
+            let documents = generator.next(min(batchSize, count - stored))
+            guard !documents.isEmpty else { break }
+            // Only the journals this batch numbered need their counters moved.
+            let counters = Dictionary(
+                documents.compactMap { document in document.registration.map { ($0.journalID, $0.sequence) } },
+                uniquingKeysWith: max)
+            try await database.write { db in
+                try await DocumentRepository(db).insertBulk(documents, paths: paths)
+                try await JournalRepository(db).setCounters(counters, numberingYear: documents.last?.registration?.numberingYear ?? 0)
+            }
+            stored += documents.count
+            progress?(stored)
+        }
+        _ = try await database.write { db in
+            try await AuditLog(db).append(
+                AuditRecord(
+                    actorUserID: nil, actingForUserID: nil, action: "demo.documents", objectType: ObjectKind.document.rawValue,
+                    objectID: "", summary: "Загружены демонстрационные документы: \(stored)", clientAddress: nil))
+        }
+        return stored
     }
 }

@@ -110,3 +110,13 @@ public struct DocumentRepository: Sendable {
             .map { (try $0.decode(column: "sequence", as: Int.self), DocumentState(rawValue: try $0.decode(column: "state", as: String.self)) ?? .draft) }
     }
 }
+
+extension DocumentRepository {
+    /// Stores many already-registered cards at once (demo data, imports, load tests). No addressees, no grants.
+    public func insertBulk(_ documents: [Document], paths: [UUID: OrganizationPath]) async throws {
+        let rows = documents.map { DocumentRow($0, organizationPath: paths[$0.organizationID] ?? .root($0.organizationID)) }
+        for chunk in rows.chunked(into: StorageLimits.rowsPerInsert(columns: 31)) {
+            try await db.sql.insert(into: "documents").rows(Array(chunk)).run()
+        }
+    }
+}

@@ -110,3 +110,17 @@ public struct JournalRepository: Sendable {
             .first()?.decode(column: "last_sequence", as: Int.self) ?? 0
     }
 }
+
+extension JournalRepository {
+    /// Sets journal counters to the given last sequences (after a bulk load that numbered documents itself).
+    public func setCounters(_ counters: [UUID: Int], numberingYear: Int) async throws {
+        for (journalID, last) in counters {
+            let id = journalID.lowercasedString
+            try await db.sql.insert(into: "journal_counters").columns("journal_id", "numbering_year", "last_sequence")
+                .values(SQLBind(id), SQLBind(numberingYear), SQLBind(0))
+                .ignoringConflicts(with: ["journal_id", "numbering_year"]).run()
+            try await db.sql.update("journal_counters").set("last_sequence", to: last)
+                .where("journal_id", .equal, id).where("numbering_year", .equal, numberingYear).run()
+        }
+    }
+}

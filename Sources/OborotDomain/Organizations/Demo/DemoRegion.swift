@@ -11,6 +11,9 @@ public struct DemoRegion: Sendable {
         public var users: [User] = []
         public var grants: [RoleGrant] = []
         public var delegations: [Delegation] = []
+        public var journals: [Journal] = []
+        public var correspondents: [Correspondent] = []
+        public var caseFiles: [CaseFile] = []
         /// Accounts worth printing at start: login and who it is.
         public var namedAccounts: [(login: String, description: String)] = []
     }
@@ -23,6 +26,7 @@ public struct DemoRegion: Sendable {
         var builder = DemoRegionBuilder(now: now)
         builder.buildStructure()
         builder.addExtraStaff(upTo: requestedUsers)
+        builder.addRegistries()
         return builder.data
     }
 }
@@ -180,6 +184,31 @@ struct DemoRegionBuilder {
                 addPerson(organization, position: position, roles: [.executor])
             }
             index += 1
+        }
+    }
+
+    // MARK: Registries
+
+    /// Standard journals for every organisation, a nomenclature for the government and its bodies, and the outside
+    /// correspondents letters come from.
+    mutating func addRegistries() {
+        let year = CalendarDate(now, in: TimeZone(identifier: OrganizationRules.defaultTimeZone)!).year
+        for organization in data.organizations {
+            data.journals += Journal.standardSet(for: organization.id, newID: { nextID() })
+            guard organization.kind == .regionalGovernment || organization.kind == .executiveBody else { continue }
+            for (index, item) in DemoTexts.nomenclature.enumerated() {
+                data.caseFiles.append(
+                    CaseFile(
+                        id: nextID(), organizationID: organization.id, year: year, index: String(format: "01-%02d", index + 1),
+                        title: item.title, retention: item.retention, version: 1))
+            }
+        }
+        for (name, address) in DemoTexts.correspondents {
+            let inn = TaxIdentifiers.completeINN10("61" + digits(7))
+            data.correspondents.append(
+                Correspondent(
+                    id: nextID(), kind: .organization, name: name, inn: inn, address: address, email: nil, phone: nil,
+                    organizationID: nil, version: 1))
         }
     }
 

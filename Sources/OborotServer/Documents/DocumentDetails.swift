@@ -1,0 +1,89 @@
+import Foundation
+import OborotDomain
+import OborotStore
+
+/// A card with everything its page and the API show: names instead of ids, links from both ends, files, and the
+/// actions the caller may take.
+struct DocumentDetails: Sendable {
+    struct NamedAddressee: Sendable {
+        var addressee: Addressee
+        var name: String
+    }
+
+    struct LinkView: Sendable {
+        var link: DocumentLink
+        /// Whether this card is the one holding the link.
+        var outgoing: Bool
+        var otherDocumentID: UUID
+        /// The other card's number and title, or nil when the caller may not see it.
+        var otherLabel: String?
+
+        var label: String { outgoing ? link.kind.forwardName : link.kind.backwardName }
+    }
+
+    var document: Document
+    var facts: DocumentAccess.Facts
+    var organization: Organization
+    var journal: Journal?
+    var correspondent: Correspondent?
+    var addressees: [NamedAddressee]
+    var signerName: String?
+    var executorName: String?
+    var caseFile: CaseFile?
+    var links: [LinkView]
+    var attachments: [AttachmentSummary]
+    var allowedEvents: [DocumentEvent]
+    var canEdit: Bool
+    /// People with explicit access, shown to registrars only.
+    var grantedUsers: [(userID: UUID, displayName: String)]
+
+    static func load(_ loaded: DocumentRepository.Loaded, actor: Actor, db: DatabaseHandle) async throws -> DocumentDetails {
+        let document = loaded.document
+        let requisites = document.requisites
+        let organization = try await OrganizationRepository(db).get(document.organizationID)
+        let employees = EmployeeRepository(db)
+        func employeeName(_ id: UUID?) async throws -> String? {
+            guard let id else { return nil }
+            return try await employees.find(id)?.name.withInitials
+        }
+        var addressees: [NamedAddressee] = []
+        for addressee in requisites.addressees {
+            let name: String? = switch addressee {
+            case .organization(let id): try await OrganizationRepository(db).find(id)?.shortName
+            case .correspondent(let id): try await CorrespondentRepository(db).find(id)?.name
+            case .employee(let id): try await employeeName(id)
+            }
+            addressees.append(NamedAddressee(addressee: addressee, name: name ?? "—"))
+        }
+        let repository = DocumentRepository(db)
+        var links: [LinkView] = []
+        for link in try await DocumentLinkRepository(db).links(of: document.id) {
+            let outgoing = link.fromDocumentID == document.id
+            let other = outgoing ? link.toDocumentID : link.fromDocumentID
+            var label: String?
+            if let target = try await repository.load(other, for: actor), DocumentAccess.canView(actor, target.facts) {
+                label = DocumentTexts.label(target.document)
+            }
+            links.append(LinkView(link: link, outgoing: outgoing, otherDocumentID: other, otherLabel: label))
+        }
+        let isRegistrar = actor.holds(.registrar, over: loaded.facts.organizationPath)
+        let allowed = DocumentLifecycle.allowedEvents(document.lifecycleFacts).filter { event in
+            event == .sign ? DocumentAccess.signs(loaded.facts).allows(actor) : isRegistrar
+        }
+        var granted: [(UUID, String)] = []
+        if isRegistrar {
+            for userID in try await repository.grantedUsers(documentID: document.id) {
+                granted.append((userID, try await ActorRepository(db).person(userID: userID)?.displayName ?? userID.lowercasedString))
+            }
+        }
+        return DocumentDetails(
+            document: document, facts: loaded.facts, organization: organization,
+            journal: try await document.registration.asyncMap { try await JournalRepository(db).find($0.journalID) } ?? nil,
+            correspondent: try await requisites.correspondentID.asyncMap { try await CorrespondentRepository(db).find($0) } ?? nil,
+            addressees: addressees, signerName: try await employeeName(requisites.signerEmployeeID),
+            executorName: try await employeeName(requisites.executorEmployeeID),
+            caseFile: try await document.caseFileID.asyncMap { try await CaseFileRepository(db).find($0) } ?? nil,
+            links: links, attachments: try await AttachmentRepository(db).summaries(documentID: document.id),
+            allowedEvents: allowed, canEdit: DocumentAccess.canEdit(actor, loaded.facts), grantedUsers: granted)
+    }
+}

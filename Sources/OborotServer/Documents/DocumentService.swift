@@ -1,0 +1,277 @@
+import Foundation
+import OborotDomain
+import OborotStore
+
+/// Registration cards: drafts, registration with gapless numbers, the lifecycle, requisites, explicit access.
+///
+/// | action | policy |
+/// |---|---|
+/// | create a draft in X | `DocumentAccess.createsDrafts(X)`; created and registered at once: `registers(X)` |
+/// | see a card | `DocumentAccess.canView` (hidden cards are "not found") |
+/// | edit requisites | `DocumentAccess.canEdit` |
+/// | register, start work, mark executed, return to work, file, cancel | `DocumentAccess.registers(X)` |
+/// | sign | `DocumentAccess.signs` (the signer named on the card) |
+/// | grant or revoke explicit access | `registers(X)` |
+struct DocumentService: Sendable {
+    let database: any Database
+
+    /// What a registrar or author sends to create a card.
+    struct NewDocument: Sendable {
+        var organizationID: UUID
+        var kind: DocumentKind
+        var directiveForm: DirectiveForm?
+        var requisites: DocumentRequisites
+        /// Register at once in this journal (the registrar's fast path for incoming documents).
+        var registerIn: UUID?
+        var caseFileID: UUID?
+    }
+
+    /// Parameters some transitions need.
+    struct TransitionInput: Sendable {
+        var journalID: UUID?
+        var caseFileID: UUID?
+        var reason: String?
+    }
+
+    func create(_ caller: Caller, _ input: NewDocument) async throws -> Document {
+        try await database.write { db in
+            let organization = try await OrganizationRepository(db).get(input.organizationID)
+            try caller.actor.require(
+                input.registerIn == nil ? DocumentAccess.createsDrafts(in: organization.path) : DocumentAccess.registers(organization.path))
+            let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+            let requisites = try RequisiteRules.validate(
+                input.requisites, kind: input.kind, directiveForm: input.directiveForm, today: today,
+                stage: input.registerIn == nil ? .draft : .registration
+            ).get()
+            try await DocumentReferences(db: db).check(requisites, organization: organization)
+            var document = Document(
+                id: UUID(), organizationID: organization.id, kind: input.kind, directiveForm: input.directiveForm,
+                state: .draft, requisites: requisites, signedAt: nil, registration: nil, caseFileID: nil,
+                cancellationReason: nil, createdByUserID: caller.actor.principal.userID, createdAt: db.now,
+                updatedAt: db.now, version: 1)
+            let repository = DocumentRepository(db)
+            try await repository.insert(document, organizationPath: organization.path)
+            try await AuditLog(db).append(caller.audit("document.create", .document, document.id, DocumentTexts.created(document)))
+            if let journalID = input.registerIn {
+                document = try await register(
+                    caller, document: document, facts: try await repository.visible(document.id, to: caller.actor).facts,
+                    organization: organization, journalID: journalID, caseFileID: input.caseFileID, db: db)
+            }
+            return document
+        }
+    }
+
+    /// A card with everything its page shows.
+    func details(_ caller: Caller, id: UUID) async throws -> DocumentDetails {
+        try await database.read { db in
+            let loaded = try await DocumentRepository(db).visible(id, to: caller.actor)
+            return try await DocumentDetails.load(loaded, actor: caller.actor, db: db)
+        }
+    }
+
+    /// Applies `change` to the requisites of a card whose version is still `expectedVersion`.
+    func update(
+        _ caller: Caller, id: UUID, expectedVersion: Int, change: @Sendable (inout DocumentRequisites, inout DirectiveForm?) -> Void
+    ) async throws -> Document {
+        try await database.write { db in
+            let repository = DocumentRepository(db)
+            let loaded = try await repository.visible(id, to: caller.actor, lockingRow: true)
+            guard DocumentAccess.canEdit(caller.actor, loaded.facts) else { throw OborotError.forbidden(DocumentTexts.editPolicy) }
+            var document = loaded.document
+            guard document.state != .cancelled, document.state != .filed else {
+                throw OborotError.documentClosed(document.state)
+            }
+            if document.version != expectedVersion {
+                throw OborotError.staleVersion(.document, expected: expectedVersion, actual: document.version)
+            }
+            let organization = try await OrganizationRepository(db).get(document.organizationID)
+            var requisites = document.requisites
+            var form = document.directiveForm
+            change(&requisites, &form)
+            let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+            document.requisites = try RequisiteRules.validate(
+                requisites, kind: document.kind, directiveForm: form, today: today,
+                stage: document.state == .draft ? .draft : .registration
+            ).get()
+            document.directiveForm = form
+            try await DocumentReferences(db: db).check(document.requisites, organization: organization)
+            // A signed draft is frozen until approval routes can restart: changing it would void the signature.
+            if document.signedAt != nil, document.state == .draft, document.requisites != loaded.document.requisites {
+                throw OborotError.signedDocumentFrozen
+            }
+            document.updatedAt = db.now
+            document.version = try await repository.update(document, organizationPath: organization.path, expectedVersion: expectedVersion)
+            if document.requisites.accessMark == .restricted {
+                try await repository.grant(documentID: id, userID: caller.actor.principal.userID, grantedBy: caller.actor.principal.userID)
+            }
+            try await AuditLog(db).append(
+                caller.audit("document.update", .document, id, DocumentTexts.updated(loaded.document, document)))
+            return document
+        }
+    }
+
+    /// Moves a card through its lifecycle; illegal moves are `409` and change nothing.
+    func transition(
+        _ caller: Caller, id: UUID, expectedVersion: Int, event: DocumentEvent, input: TransitionInput
+    ) async throws -> Document {
+        try await database.write { db in
+            let repository = DocumentRepository(db)
+            let loaded = try await repository.visible(id, to: caller.actor, lockingRow: true)
+            var document = loaded.document
+            if document.version != expectedVersion {
+                throw OborotError.staleVersion(.document, expected: expectedVersion, actual: document.version)
+            }
+            let organization = try await OrganizationRepository(db).get(document.organizationID)
+            try caller.actor.require(event == .sign ? DocumentAccess.signs(loaded.facts) : DocumentAccess.registers(organization.path))
+            let next = try DocumentLifecycle.apply(event, to: document.lifecycleFacts).get()
+            switch event {
+            case .register:
+                guard let journalID = input.journalID else { throw OborotError.journalRequired }
+                return try await register(
+                    caller, document: document, facts: loaded.facts, organization: organization, journalID: journalID,
+                    caseFileID: input.caseFileID, db: db)
+            case .sign:
+                document.signedAt = db.now
+            case .file:
+                guard let caseFileID = input.caseFileID else { throw OborotError.caseFileRequired }
+                let caseFile = try await CaseFileRepository(db).get(caseFileID)
+                let year = document.registration?.date.year
+                    ?? CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current).year
+                try DocumentFiling.check(caseFile: caseFile, organizationID: organization.id, documentYear: year).get()
+                document.caseFileID = caseFile.id
+            case .cancel:
+                guard let reason = input.reason.nonBlank else { throw OborotError.cancellationReasonRequired }
+                document.cancellationReason = String(reason.prefix(2000))
+            case .startWork, .markExecuted, .returnToWork:
+                break
+            }
+            let before = document.state
+            document.state = next
+            document.updatedAt = db.now
+            document.version = try await repository.update(document, organizationPath: organization.path, expectedVersion: expectedVersion)
+            try await AuditLog(db).append(
+                caller.audit("document.\(event.rawValue)", .document, id, DocumentTexts.transitioned(document, event: event, from: before)))
+            return document
+        }
+    }
+
+    /// Registers a draft in a journal: takes the next number of the journal's period inside this transaction.
+    private func register(
+        _ caller: Caller, document: Document, facts: DocumentAccess.Facts, organization: Organization, journalID: UUID,
+        caseFileID: UUID?, db: DatabaseHandle
+    ) async throws -> Document {
+        var document = document
+        try caller.actor.require(DocumentAccess.registers(organization.path))
+        let next = try DocumentLifecycle.apply(.register, to: document.lifecycleFacts).get()
+        let journals = JournalRepository(db)
+        guard let journal = try await journals.find(journalID), journal.organizationID == organization.id else {
+            throw OborotError.notFound(.journal)
+        }
+        try journal.accepts(document.kind).get()
+        let date = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+        document.requisites = try RequisiteRules.validate(
+            document.requisites, kind: document.kind, directiveForm: document.directiveForm, today: date, stage: .registration
+        ).get()
+        var caseIndex: String?
+        if let caseFileID {
+            let caseFile = try await CaseFileRepository(db).get(caseFileID)
+            try DocumentFiling.check(caseFile: caseFile, organizationID: organization.id, documentYear: date.year).get()
+            caseIndex = caseFile.index
+        }
+        if journal.template.needsCaseIndex, caseIndex == nil, journal.defaultCaseIndex == nil {
+            throw OborotError.caseIndexRequired(journal.name)
+        }
+        let year = journal.numberingYear(for: date)
+        let sequence = try await journals.nextSequence(journalID: journal.id, numberingYear: year)
+        document.registration = Document.Registration(
+            journalID: journal.id, numberingYear: year, sequence: sequence,
+            number: journal.number(sequence: sequence, date: date, caseIndex: caseIndex), date: date,
+            registeredByUserID: caller.actor.principal.userID)
+        document.state = next
+        document.updatedAt = db.now
+        let version = document.version
+        document.version = try await DocumentRepository(db).update(document, organizationPath: organization.path, expectedVersion: version)
+        try await AuditLog(db).append(
+            caller.audit("document.register", .document, document.id, DocumentTexts.registered(document, journal: journal)))
+        return document
+    }
+
+    // MARK: Lists
+
+    func list(_ caller: Caller, filter: DocumentFilter, order: DocumentOrder, limit: Int) async throws -> [DocumentListItem] {
+        try await database.read { db in
+            try await DocumentRepository(db).list(visibleTo: caller.actor, filter: filter, order: order, limit: limit)
+        }
+    }
+
+    // MARK: Explicit access
+
+    func grantAccess(_ caller: Caller, documentID: UUID, userID: UUID) async throws {
+        try await database.write { db in
+            let loaded = try await DocumentRepository(db).visible(documentID, to: caller.actor)
+            try caller.actor.require(DocumentAccess.registers(loaded.facts.organizationPath))
+            let user = try await UserRepository(db).get(userID)
+            try await DocumentRepository(db).grant(documentID: documentID, userID: userID, grantedBy: caller.actor.principal.userID)
+            try await AuditLog(db).append(caller.audit("document.grant_access", .document, documentID, DocumentTexts.granted(user.login)))
+        }
+    }
+
+    func revokeAccess(_ caller: Caller, documentID: UUID, userID: UUID) async throws {
+        try await database.write { db in
+            let loaded = try await DocumentRepository(db).visible(documentID, to: caller.actor)
+            try caller.actor.require(DocumentAccess.registers(loaded.facts.organizationPath))
+            let user = try await UserRepository(db).get(userID)
+            try await DocumentRepository(db).revokeGrant(documentID: documentID, userID: userID)
+            try await AuditLog(db).append(caller.audit("document.revoke_access", .document, documentID, DocumentTexts.revoked(user.login)))
+        }
+    }
+}
+
+extension DocumentService {
+    /// Links `id` to another document; the caller must be able to edit this one and see the other.
+    func link(_ caller: Caller, from id: UUID, to target: UUID, kind: DocumentLinkKind) async throws -> DocumentDetails.LinkView {
+        try OborotError.throwIfInvalid(DocumentLink.problems(from: id, to: target))
+        return try await database.write { db in
+            let repository = DocumentRepository(db)
+            let source = try await repository.visible(id, to: caller.actor)
+            guard DocumentAccess.canEdit(caller.actor, source.facts) else { throw OborotError.forbidden(DocumentTexts.editPolicy) }
+            let other = try await repository.visible(target, to: caller.actor)
+            let link = DocumentLink(id: UUID(), fromDocumentID: id, toDocumentID: target, kind: kind)
+            try await DocumentLinkRepository(db).insert(link, createdBy: caller.actor.principal.userID)
+            try await AuditLog(db).append(
+                caller.audit("document.link", .document, id, "Связь «\(kind.forwardName)» с документом \(DocumentTexts.label(other.document))"))
+            return DocumentDetails.LinkView(
+                link: link, outgoing: true, otherDocumentID: target, otherLabel: DocumentTexts.label(other.document))
+        }
+    }
+
+    func unlink(_ caller: Caller, documentID: UUID, linkID: UUID) async throws {
+        try await database.write { db in
+            let source = try await DocumentRepository(db).visible(documentID, to: caller.actor)
+            guard DocumentAccess.canEdit(caller.actor, source.facts) else { throw OborotError.forbidden(DocumentTexts.editPolicy) }
+            let links = DocumentLinkRepository(db)
+            guard let link = try await links.find(linkID), link.fromDocumentID == documentID || link.toDocumentID == documentID else {
+                throw OborotError.notFound(.documentLink)
+            }
+            try await links.delete(linkID)
+            try await AuditLog(db).append(caller.audit("document.unlink", .document, documentID, "Удалена связь «\(link.kind.forwardName)»"))
+        }
+    }
+
+    /// The document's audit trail; a view of a ДСП card is itself recorded.
+    func history(_ caller: Caller, id: UUID) async throws -> [AuditEvent] {
+        try await database.read { db in
+            _ = try await DocumentRepository(db).visible(id, to: caller.actor)
+            return try await AuditLog(db).events(objectType: ObjectKind.document.rawValue, objectID: id.lowercasedString, limit: 500)
+        }
+    }
+
+    /// Records a view of a ДСП card: who looked at restricted information must be known.
+    func recordRestrictedView(_ caller: Caller, details: DocumentDetails) async throws {
+        guard details.document.requisites.accessMark == .restricted else { return }
+        _ = try await database.write { db in
+            try await AuditLog(db).append(
+                caller.audit("document.restricted_view", .document, details.document.id, "Просмотр карточки ДСП \(DocumentTexts.label(details.document))"))
+        }
+    }
+}
