@@ -121,6 +121,9 @@ let package = Package(
             dependencies: [
                 "OborotStore", "OborotDomain", "OborotTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -31,7 +31,7 @@ struct AppServices: Sendable {
         self.documents = DocumentService(database: database)
         self.registry = RegistryService(database: database)
         self.files = FileService(
-            database: database, blobs: BlobStore(root: (configuration.dataDirectory as NSString).appendingPathComponent("blobs")),
+            database: database, blobs: BlobStore(root: configuration.blobDirectory),
             maxUploadBytes: Int64(configuration.maxUploadMegabytes) * 1024 * 1024)
     }
 }

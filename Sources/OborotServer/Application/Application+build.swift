@@ -13,9 +13,11 @@ public func buildApplication(
     configuration: ServerConfiguration, database: any Database, demoMode: Bool = false, logger: Logger
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration: configuration, database: database, demoMode: demoMode)
+    let sweeper = BlobSweeper(blobs: BlobStore(root: configuration.blobDirectory), database: database, logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Oborot"),
+        services: [sweeper],
         logger: logger)
 }
 

@@ -18,6 +18,9 @@ public struct ServerConfiguration: Sendable {
     /// bcrypt cost for new password hashes; tests lower it to stay fast.
     public var passwordHashCost: UInt8
 
+    /// Where file contents live: `<data directory>/blobs`.
+    public var blobDirectory: String { (dataDirectory as NSString).appendingPathComponent("blobs") }
+
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data",
         database: DatabaseLocation? = nil, maxRequestBodyBytes: Int = 1 << 20, maxUploadMegabytes: Int = 100,

@@ -11,6 +11,7 @@ enum Navigation {
     static let entries: [(title: String, href: String)] = [
         ("Главная", "/"),
         ("Документы", "/documents"),
+        ("Номенклатура дел", "/case-files"),
         ("Организации", "/organizations"),
         ("Мой профиль", "/profile"),
     ]

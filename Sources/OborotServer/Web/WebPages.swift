@@ -35,6 +35,7 @@ struct WebPages: Sendable {
         addOrganizationRoutes(to: router)
         addProfileRoutes(to: router)
         addDocumentRoutes(to: router)
+        addCaseFileRoutes(to: router)
     }
 
     // MARK: Rendering

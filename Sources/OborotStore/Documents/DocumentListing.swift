@@ -52,6 +52,7 @@ public struct DocumentListItem: Sendable, Equatable {
     public var correspondentName: String?
     public var correspondentNumber: String?
     public var accessMark: AccessMark
+    public var pages: Int?
     public var createdAt: Date
 }
 
@@ -69,6 +70,7 @@ extension DocumentRepository {
         var correspondentName: String?
         var correspondentNumber: String?
         var accessMark: String
+        var pages: Int?
         var createdAt: Int64
 
         func item() throws -> DocumentListItem {
@@ -78,7 +80,7 @@ extension DocumentRepository {
                 title: title, registrationNumber: registrationNumber,
                 registrationDate: registrationDate.flatMap(CalendarDate.init(iso:)), numberingYear: numberingYear,
                 sequence: sequence, correspondentName: correspondentName, correspondentNumber: correspondentNumber,
-                accessMark: AccessMark(rawValue: accessMark) ?? .restricted, createdAt: Date(unixMilliseconds: createdAt))
+                accessMark: AccessMark(rawValue: accessMark) ?? .restricted, pages: pages, createdAt: Date(unixMilliseconds: createdAt))
         }
     }
 
@@ -92,7 +94,7 @@ extension DocumentRepository {
                 SQLColumn("state", table: "d"), SQLColumn("title", table: "d"),
                 SQLColumn("registration_number", table: "d"), SQLColumn("registration_date", table: "d"),
                 SQLColumn("numbering_year", table: "d"), SQLColumn("sequence", table: "d"),
-                SQLColumn("correspondent_number", table: "d"), SQLColumn("access_mark", table: "d"),
+                SQLColumn("correspondent_number", table: "d"), SQLColumn("access_mark", table: "d"), SQLColumn("pages", table: "d"),
                 SQLColumn("created_at", table: "d"))
             .column(SQLColumn("name", table: "c"), as: "correspondent_name")
             .from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")))
