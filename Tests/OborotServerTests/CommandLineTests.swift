@@ -80,4 +80,36 @@ struct CommandLineTests {
         #expect(unknown.status != 0)
         #expect(unknown.output.contains("не найдена"))
     }
+
+    /// SIGTERM must stop the server promptly: a long-lived service that ignored graceful shutdown once kept it open.
+    @Test("oborot serve answers /health and stops within seconds of SIGTERM")
+    func gracefulShutdown() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oborot-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = Int.random(in: 20_000...40_000)
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve"]
+        process.environment = ["OBOROT_DATA_DIR": folder.path, "OBOROT_PORT": "\(port)", "OBOROT_LOG_LEVEL": "error"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            try await Task.sleep(for: .milliseconds(100))
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            probe.arguments = ["-fs", "-o", "/dev/null", "http://127.0.0.1:\(port)/health"]
+            try probe.run()
+            probe.waitUntilExit()
+            healthy = probe.terminationStatus == 0
+        }
+        #expect(healthy)
+        process.terminate()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        let stopped = !process.isRunning
+        if !stopped { kill(process.processIdentifier, SIGKILL) }
+        #expect(stopped, "the server was still running 10 s after SIGTERM")
+    }
 }

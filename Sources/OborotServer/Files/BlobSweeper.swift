@@ -15,6 +15,14 @@ struct BlobSweeper: Service {
     let logger: Logger
 
     func run() async throws {
+        // Graceful shutdown does not cancel tasks by itself; without this the hour-long sleep would hold the
+        // server open after SIGTERM.
+        try await cancelWhenGracefulShutdown {
+            try await loop()
+        }
+    }
+
+    private func loop() async throws {
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: Self.interval)

@@ -9,6 +9,7 @@
     copy: 'Скопировать',
     copied: 'Скопировано',
     copyFailed: 'Не удалось скопировать автоматически: текст выделен, скопируйте его вручную.',
+    confirmCancel: 'Аннулировать документ? Номер останется за ним.',
   };
   const LOAD_TIMEOUT_MS = 20000;
 
@@ -127,5 +128,189 @@
 
   if (window.isSecureContext && navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
     for (const code of document.querySelectorAll('code.secret')) addCopyButton(code);
+  }
+
+  // ---------------------------------------------------------------------------
+  // (c) Ctrl+Enter (Cmd+Enter on a Mac) submits a form marked
+  // data-submit-shortcut="true": the one holding the focus, or, when nothing
+  // is focused, the page's only such form. requestSubmit() runs the browser's
+  // validation and the submit listeners, exactly like the submit button.
+  // ---------------------------------------------------------------------------
+
+  const SHORTCUT_FORM = 'form[data-submit-shortcut="true"]';
+
+  function shortcutForm(target) {
+    if (target instanceof Element && target !== document.body && target !== document.documentElement) {
+      const form = target.form instanceof HTMLFormElement ? target.form : target.closest('form');
+      return form && form.matches(SHORTCUT_FORM) ? form : null;
+    }
+    const forms = document.querySelectorAll(SHORTCUT_FORM);
+    return forms.length === 1 ? forms[0] : null;
+  }
+
+  function submitForm(form) {
+    if (typeof form.requestSubmit === 'function') {
+      form.requestSubmit();
+      return;
+    }
+    const button = form.querySelector('button[type="submit"], button:not([type]), input[type="submit"]');
+    if (button) button.click();
+    else if (form.reportValidity()) form.submit();
+  }
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    if (event.isComposing || event.repeat || event.defaultPrevented) return;
+    const form = shortcutForm(event.target);
+    if (!form) return;
+    event.preventDefault();
+    submitForm(form);
+  });
+
+  // ---------------------------------------------------------------------------
+  // (d) Submitting: confirmation of a cancellation, and no double submission.
+  // A second click or Ctrl+Enter while a POST form is on its way would register
+  // a second document (and take a second number), so it is ignored for a while.
+  // ---------------------------------------------------------------------------
+
+  const RESUBMIT_AFTER_MS = 10000;
+  let submitting = new WeakSet();
+
+  function isCancellation(form) {
+    if (!form.matches('form.action-form')) return false;
+    const field = form.elements.namedItem('event');
+    return field instanceof HTMLInputElement && field.value === 'cancel';
+  }
+
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || event.defaultPrevented) return;
+    if ((form.getAttribute('method') || 'get').toLowerCase() !== 'post') return;
+    if (submitting.has(form)) {
+      event.preventDefault();
+      return;
+    }
+    if (isCancellation(form) && !window.confirm(TEXT.confirmCancel)) {
+      event.preventDefault();
+      return;
+    }
+    submitting.add(form);
+    form.setAttribute('aria-busy', 'true');
+    setTimeout(() => {
+      submitting.delete(form);
+      form.removeAttribute('aria-busy');
+    }, RESUBMIT_AFTER_MS);
+  });
+
+  // Back to a page kept in the back/forward cache: its forms are usable again.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    submitting = new WeakSet();
+    for (const form of document.querySelectorAll('form[aria-busy="true"]')) form.removeAttribute('aria-busy');
+  });
+
+  // ---------------------------------------------------------------------------
+  // (e) Correspondent autocomplete: <input data-autocomplete="/api/…" list="…">.
+  // From two typed characters on (after a 200 ms pause) the API is asked for
+  // matching names, which replace the options of the <datalist>. Shorter input
+  // brings back the options the server rendered. Failures are silent: the
+  // field stays an ordinary text field; a newer request cancels an older one.
+  // ---------------------------------------------------------------------------
+
+  const AUTOCOMPLETE_MIN_CHARS = 2;
+  const AUTOCOMPLETE_DELAY_MS = 200;
+  const AUTOCOMPLETE_LIMIT = 20;
+  const AUTOCOMPLETE_TIMEOUT_MS = 10000;
+
+  function setUpAutocomplete(input) {
+    const url = input.getAttribute('data-autocomplete');
+    const list = input.list;
+    if (!url || !(list instanceof HTMLDataListElement)) return;
+
+    const rendered = Array.from(list.options, (option) => option.value);
+    let shown = null;      // the query whose results the list holds; null: the rendered options
+    let timer = 0;
+    let controller = null;
+
+    function fill(names) {
+      const options = [];
+      const seen = new Set();
+      for (const name of names) {
+        if (typeof name !== 'string' || name === '' || seen.has(name)) continue;
+        seen.add(name);
+        const option = document.createElement('option');
+        option.textContent = name;
+        options.push(option);
+      }
+      list.replaceChildren(...options);
+    }
+
+    async function load(query) {
+      if (controller) controller.abort();
+      const current = new AbortController();
+      controller = current;
+      const timeout = setTimeout(() => current.abort(), AUTOCOMPLETE_TIMEOUT_MS);
+      try {
+        const response = await fetch(
+          `${url}?q=${encodeURIComponent(query)}&limit=${AUTOCOMPLETE_LIMIT}`,
+          { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: current.signal },
+        );
+        const type = response.headers.get('Content-Type') || '';
+        if (!response.ok || response.redirected || !type.includes('json')) return;
+        const found = await response.json();
+        if (controller !== current || !Array.isArray(found)) return;
+        fill(found.map((item) => (item && typeof item.name === 'string' ? item.name : '')));
+        shown = query;
+      } catch (error) {
+        // Aborted, offline, expired session, malformed answer: keep what is shown.
+      } finally {
+        clearTimeout(timeout);
+        if (controller === current) controller = null;
+      }
+    }
+
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      const query = input.value.trim();
+      if (query.length < AUTOCOMPLETE_MIN_CHARS) {
+        if (controller) controller.abort();
+        if (shown !== null) {
+          fill(rendered);
+          shown = null;
+        }
+        return;
+      }
+      if (query === shown) {
+        if (controller) controller.abort(); // back to what is shown: a pending answer is stale
+        return;
+      }
+      // A name picked from the list: nothing new to look up.
+      if (Array.from(list.options).some((option) => option.value === input.value)) return;
+      timer = setTimeout(() => load(query), AUTOCOMPLETE_DELAY_MS);
+    });
+  }
+
+  for (const input of document.querySelectorAll('input[data-autocomplete][list]')) setUpAutocomplete(input);
+
+  // ---------------------------------------------------------------------------
+  // (f) Print buttons: <button type="button" data-print>.
+  // ---------------------------------------------------------------------------
+
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('[data-print]') : null;
+    if (!button) return;
+    event.preventDefault();
+    window.print();
+  });
+
+  // ---------------------------------------------------------------------------
+  // (g) After a registration the card opens with #registered-notice
+  // (role="status"); focusing it makes screen readers read out the new number.
+  // ---------------------------------------------------------------------------
+
+  const notice = document.getElementById('registered-notice');
+  if (notice) {
+    if (!notice.hasAttribute('tabindex')) notice.setAttribute('tabindex', '-1');
+    notice.focus();
   }
 })();
