@@ -1,26 +1,22 @@
-import Foundation
 public import Logging
-import NIOPosix
-import SQLiteKit
+import Foundation
+import SQLKit
 
 /// The embedded default: one SQLite file in WAL mode, one writer connection and a few readers.
+///
+/// SQLite allows one writer at a time; queueing writers in-process (the writer pool has one connection) is faster
+/// and fairer than letting them fight over the file lock. Readers never wait for the writer in WAL mode.
 public final class SQLiteDatabase: Database {
     public let dialect = Dialect.sqlite
     public let path: String
-    private let writer: ConnectionPool<SQLiteConnection>
-    private let readers: ConnectionPool<SQLiteConnection>
+    private let writer: ConnectionPool<NativeSQLiteConnection>
+    private let readers: ConnectionPool<NativeSQLiteConnection>
     private let logger: Logger
-    /// SQLite calls block their thread (including while waiting on another process's lock), so each database has
-    /// threads of its own: one per connection, and nobody else's blocking work can starve it.
-    private let threadPool: NIOThreadPool
 
-    private init(
-        path: String, writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, logger: Logger
-    ) {
+    private init(path: String, writer: NativeSQLiteConnection, readers: [NativeSQLiteConnection], logger: Logger) {
         self.path = path
         self.writer = ConnectionPool([writer])
         self.readers = ConnectionPool(readers)
-        self.threadPool = threadPool
         self.logger = logger
     }
 
@@ -30,58 +26,44 @@ public final class SQLiteDatabase: Database {
         if !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        let readerCount = max(1, readers)
-        let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
-        threadPool.start()
-        var opened: [SQLiteConnection] = []
+        var opened: [NativeSQLiteConnection] = []
         do {
-            for _ in 0...readerCount {
-                opened.append(try await openConnection(path: path, threadPool: threadPool, logger: logger))
-                if opened.count == 1 {
-                    // WAL is a property of the file: set once, by the writer, before readers open it.
-                    _ = try await opened[0].query("PRAGMA journal_mode=WAL", [])
+            for index in 0...max(1, readers) {
+                let connection = try NativeSQLiteConnection(path: path)
+                // WAL is a property of the file: set once, by the writer, before the readers open it.
+                if index == 0 { try connection.execute("PRAGMA journal_mode=WAL") }
+                for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL"] {
+                    try connection.execute(pragma)
                 }
+                opened.append(connection)
             }
         } catch {
-            for connection in opened { try? await connection.close() }
-            try? await threadPool.shutdownGracefully()
+            for connection in opened { connection.close() }
             throw error
         }
-        return SQLiteDatabase(
-            path: path, writer: opened[0], readers: Array(opened.dropFirst()), threadPool: threadPool, logger: logger)
+        return SQLiteDatabase(path: path, writer: opened[0], readers: Array(opened.dropFirst()), logger: logger)
     }
 
-    private static func openConnection(
-        path: String, threadPool: NIOThreadPool, logger: Logger
-    ) async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(
-            storage: .file(path: path), threadPool: threadPool, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any())
-        // SQLiteKit has no per-connection setup hook, so every connection gets its settings here.
-        for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL"] {
-            _ = try await connection.query(pragma, [])
-        }
-        return connection
+    private func handle(_ connection: NativeSQLiteConnection) -> DatabaseHandle {
+        DatabaseHandle(sql: NativeSQLiteDatabase(connection: connection, logger: logger), dialect: .sqlite)
     }
 
     public func read<T: Sendable>(_ body: (DatabaseHandle) async throws -> T) async throws -> T {
-        try await readers.withConnection { connection in
-            try await body(DatabaseHandle(sql: connection.sql(queryLogLevel: nil), dialect: .sqlite))
-        }
+        try await readers.withConnection { connection in try await body(handle(connection)) }
     }
 
     public func write<T: Sendable>(_ body: (DatabaseHandle) async throws -> T) async throws -> T {
         try await writer.withConnection { connection in
             // IMMEDIATE takes the write lock at once, so a second process (a CLI next to the server) waits on
             // busy_timeout instead of failing half-way through.
-            _ = try await connection.query("BEGIN IMMEDIATE", [])
+            try connection.execute("BEGIN IMMEDIATE")
             do {
-                let result = try await body(DatabaseHandle(sql: connection.sql(queryLogLevel: nil), dialect: .sqlite))
-                _ = try await connection.query("COMMIT", [])
+                let result = try await body(handle(connection))
+                try connection.execute("COMMIT")
                 return result
             } catch {
                 do {
-                    _ = try await connection.query("ROLLBACK", [])
+                    try connection.execute("ROLLBACK")
                 } catch {
                     logger.error("ROLLBACK failed", metadata: ["error": "\(error)"])
                 }
@@ -99,9 +81,6 @@ public final class SQLiteDatabase: Database {
     }
 
     public func close() async {
-        for connection in writer.drain() + readers.drain() {
-            try? await connection.close()
-        }
-        try? await threadPool.shutdownGracefully()
+        for connection in writer.drain() + readers.drain() { connection.close() }
     }
 }
