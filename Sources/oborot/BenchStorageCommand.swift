@@ -38,7 +38,21 @@ extension Bench {
                     }
                 }
                 say("write transactions of 5 inserts: \(rate(count / 5, since: start)) per second")
-                try await database.write { try await $0.sql.raw("DELETE FROM login_failures WHERE login LIKE 'bench%'").run() }
+                start = ContinuousClock.now
+                try await database.write { db in
+                    for index in 0..<count {
+                        try await db.sql.raw("INSERT INTO login_failures (id, login, occurred_at) VALUES (\(bind: UUID().uuidString), \(bind: "bulk\(index)"), 0)").run()
+                    }
+                }
+                say("inserts inside one transaction: \(rate(count, since: start)) per second")
+                start = ContinuousClock.now
+                for _ in 0..<count / 5 {
+                    try await database.write { _ in }
+                }
+                say("empty write transactions: \(rate(count / 5, since: start)) per second")
+                try await database.write {
+                    try await $0.sql.raw("DELETE FROM login_failures WHERE login LIKE 'bench%' OR login LIKE 'bulk%'").run()
+                }
             } catch {
                 await database.close()
                 throw error

@@ -1,3 +1,4 @@
+import Foundation
 import OborotDomain
 import Testing
 
@@ -31,5 +32,21 @@ struct HexTests {
         #expect(Hex.encode([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
         #expect(Hex.encode([UInt8]()) == "")
         #expect(SessionToken.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
+
+@Suite("Нормализация для поиска")
+struct SearchNormalizationTests {
+    @Test("the fast path agrees with Foundation on Russian and Latin text, and folds ё")
+    func agreement() {
+        let samples = [
+            "ПРИКАЗ № 5 «О мерах»", "Ёлкино, ул. Щорса", "Mixed CASE Ärger Straße", "  пробелы\t\nи   переводы  ",
+            "ΑΒΓ греческие", "ИНН 6163027810", "",
+        ]
+        for sample in samples {
+            let foundation = sample.lowercased().replacingOccurrences(of: "ё", with: "е")
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(SearchText.normalize(sample) == foundation, "\(sample)")
+        }
     }
 }

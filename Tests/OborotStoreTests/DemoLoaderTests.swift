@@ -2,6 +2,7 @@ import Foundation
 import OborotDomain
 import OborotStore
 import OborotTestSupport
+import SQLKit
 import Testing
 
 @Suite("Загрузка демонстрационного региона")
@@ -27,6 +28,39 @@ struct DemoLoaderTests {
             let actor = try await database.read { try await ActorRepository($0).actor(userID: admin!.user.id) }
             #expect(actor?.holds(.admin, over: data.organizations[0].path) == true)
             #expect(try await AuditVerification.run(database) == .init(checked: 1, firstBreak: nil))
+        }
+    }
+}
+
+@Suite("Массовая загрузка документов")
+struct BulkDocumentTests {
+    @Test("bulk-loaded documents read back exactly, numbered without gaps", arguments: TestDatabaseKind.available)
+    func roundTrip(kind: TestDatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let region = DemoRegion.generate(now: Date())
+            try await DemoLoader.load(region, passwordHash: RegionFixture.passwordHash, into: database)
+            let stored = try await DemoLoader.loadDocuments(2_500, region: region, into: database, start: Date(unixMilliseconds: Date().unixMilliseconds))
+            #expect(stored == 2_500)
+            let sample = try await database.read { db in
+                try await db.sql.raw("SELECT id FROM documents ORDER BY created_at LIMIT 25").all()
+                    .map { try UUID(uuidString: $0.decode(column: "id", as: String.self))! }
+            }
+            let admin = try await database.read { try await UserRepository($0).find(login: "registrar") }!
+            let actor = try await database.read { try await ActorRepository($0).actor(userID: admin.id) }!
+            for id in sample {
+                let loaded = try await database.read { try await DocumentRepository($0).load(id, for: actor) }
+                let document = try #require(loaded?.document)
+                #expect(document.registration != nil)
+                #expect(document.requisites.title.isEmpty == false)
+                #expect(document.id == id)
+            }
+            let gaps = try await database.read { db in
+                try await db.sql.raw("""
+                    SELECT COUNT(*) AS n FROM (SELECT journal_id, numbering_year, COUNT(*) AS c, MAX(sequence) AS m
+                    FROM documents WHERE sequence IS NOT NULL GROUP BY journal_id, numbering_year) t WHERE c <> m
+                    """).first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(gaps == 0)
         }
     }
 }

@@ -45,7 +45,8 @@ struct DocumentService: Sendable {
             ).get()
             try await DocumentReferences(db: db).check(requisites, organization: organization)
             var document = Document(
-                id: UUID(), organizationID: organization.id, kind: input.kind, directiveForm: input.directiveForm,
+                id: TimeOrderedID.make(at: db.now), organizationID: organization.id, kind: input.kind,
+                directiveForm: input.directiveForm,
                 state: .draft, requisites: requisites, signedAt: nil, registration: nil, caseFileID: nil,
                 cancellationReason: nil, createdByUserID: caller.actor.principal.userID, createdAt: db.now,
                 updatedAt: db.now, version: 1)

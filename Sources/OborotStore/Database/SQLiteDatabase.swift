@@ -12,9 +12,14 @@ public final class SQLiteDatabase: Database {
     private let writer: ConnectionPool<NativeSQLiteConnection>
     private let readers: ConnectionPool<NativeSQLiteConnection>
     private let logger: Logger
+    private let checkpointer: SQLiteCheckpointer
 
-    private init(path: String, writer: NativeSQLiteConnection, readers: [NativeSQLiteConnection], logger: Logger) {
+    private init(
+        path: String, writer: NativeSQLiteConnection, readers: [NativeSQLiteConnection], checkpointer: SQLiteCheckpointer,
+        logger: Logger
+    ) {
         self.path = path
+        self.checkpointer = checkpointer
         self.writer = ConnectionPool([writer])
         self.readers = ConnectionPool(readers)
         self.logger = logger
@@ -31,17 +36,28 @@ public final class SQLiteDatabase: Database {
             for index in 0...max(1, readers) {
                 let connection = try NativeSQLiteConnection(path: path)
                 // WAL is a property of the file: set once, by the writer, before the readers open it.
-                if index == 0 { try connection.execute("PRAGMA journal_mode=WAL") }
-                for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL"] {
+                if index == 0 {
+                    try connection.execute("PRAGMA journal_mode=WAL")
+                    // A big page cache keeps large transactions from spilling pages into the WAL before commit.
+                    try connection.execute("PRAGMA cache_size=-65536")
+                } else {
+                    try connection.execute("PRAGMA cache_size=-16384")
+                    try connection.execute("PRAGMA mmap_size=268435456")
+                }
+                for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL",
+                    // The checkpointer thread keeps the WAL short; this only caps it if that thread falls behind.
+                    "PRAGMA wal_autocheckpoint=10000"] {
                     try connection.execute(pragma)
                 }
                 opened.append(connection)
             }
+            return SQLiteDatabase(
+                path: path, writer: opened[0], readers: Array(opened.dropFirst()),
+                checkpointer: try SQLiteCheckpointer(path: path), logger: logger)
         } catch {
             for connection in opened { connection.close() }
             throw error
         }
-        return SQLiteDatabase(path: path, writer: opened[0], readers: Array(opened.dropFirst()), logger: logger)
     }
 
     private func handle(_ connection: NativeSQLiteConnection) -> DatabaseHandle {
@@ -81,6 +97,7 @@ public final class SQLiteDatabase: Database {
     }
 
     public func close() async {
+        await checkpointer.stop()
         for connection in writer.drain() + readers.drain() { connection.close() }
     }
 }

@@ -1,5 +1,6 @@
 public import OborotDomain
 public import Foundation
+import SQLKit
 
 /// Stores a generated demo region in one transaction, with one audit event saying so.
 public enum DemoLoader {
@@ -74,6 +75,8 @@ public enum DemoLoader {
             stored += documents.count
             progress?(stored)
         }
+        // Fresh statistics let the query planner pick the right index for a table that just grew by millions.
+        try await database.write { try await $0.sql.raw("ANALYZE").run() }
         _ = try await database.write { db in
             try await AuditLog(db).append(
                 AuditRecord(

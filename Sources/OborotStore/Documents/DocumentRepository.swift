@@ -115,8 +115,10 @@ extension DocumentRepository {
     /// Stores many already-registered cards at once (demo data, imports, load tests). No addressees, no grants.
     public func insertBulk(_ documents: [Document], paths: [UUID: OrganizationPath]) async throws {
         let rows = documents.map { DocumentRow($0, organizationPath: paths[$0.organizationID] ?? .root($0.organizationID)) }
-        for chunk in rows.chunked(into: StorageLimits.rowsPerInsert(columns: 31)) {
-            try await db.sql.insert(into: "documents").rows(Array(chunk)).run()
+        for chunk in rows.chunked(into: StorageLimits.rowsPerInsert(columns: DocumentRow.columns.count)) {
+            var insert = db.sql.insert(into: "documents").columns(DocumentRow.columns)
+            for row in chunk { insert = insert.values(row.bindValues) }
+            try await insert.run()
         }
     }
 }

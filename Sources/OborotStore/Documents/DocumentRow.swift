@@ -1,5 +1,6 @@
 import Foundation
 import OborotDomain
+import SQLKit
 
 /// The storage shape of a document card (addressees live in their own table).
 struct DocumentRow: Codable, Sendable {
@@ -69,6 +70,28 @@ struct DocumentRow: Codable, Sendable {
         createdAt = document.createdAt.unixMilliseconds
         updatedAt = document.updatedAt.unixMilliseconds
         version = document.version
+    }
+
+    /// The columns in the order `bindValues` lists them, for bulk inserts that skip the generic encoder (which
+    /// cost a third of the time of loading a million documents).
+    static let columns = [
+        "id", "organization_id", "organization_path", "kind", "directive_form", "state", "title", "search_text",
+        "correspondent_id", "correspondent_number", "correspondent_date", "signer_employee_id", "executor_employee_id",
+        "pages", "annex_count", "access_mark", "delivery_method", "notes", "signed_at", "journal_id", "numbering_year",
+        "sequence", "registration_number", "registration_date", "registered_by_user_id", "case_file_id",
+        "cancellation_reason", "created_by_user_id", "created_at", "updated_at", "version",
+    ]
+
+    var bindValues: [any SQLExpression] {
+        func bind<T: Encodable & Sendable>(_ value: T?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
+        return [
+            bind(id), bind(organizationId), bind(organizationPath), bind(kind), bind(directiveForm), bind(state), bind(title),
+            bind(searchText), bind(correspondentId), bind(correspondentNumber), bind(correspondentDate), bind(signerEmployeeId),
+            bind(executorEmployeeId), bind(pages), bind(annexCount), bind(accessMark), bind(deliveryMethod), bind(notes),
+            bind(signedAt), bind(journalId), bind(numberingYear), bind(sequence), bind(registrationNumber),
+            bind(registrationDate), bind(registeredByUserId), bind(caseFileId), bind(cancellationReason),
+            bind(createdByUserId), bind(createdAt), bind(updatedAt), bind(version),
+        ]
     }
 
     func document(addressees: [Addressee]) throws -> Document {

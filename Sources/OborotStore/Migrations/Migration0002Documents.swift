@@ -91,12 +91,11 @@ extension Migrations {
                 version INTEGER NOT NULL,
                 UNIQUE (journal_id, numbering_year, sequence))
             """,
+            // Lists: newest first within an organisation's subtree, or across everything a reader may see.
             "CREATE INDEX documents_by_path ON documents (organization_path, created_at, id)",
-            "CREATE INDEX documents_by_registration ON documents (organization_path, registration_date, id)",
+            "CREATE INDEX documents_by_created ON documents (created_at, id)",
             "CREATE INDEX documents_by_correspondent ON documents (correspondent_id)",
             "CREATE INDEX documents_by_executor ON documents (executor_employee_id)",
-            "CREATE INDEX documents_by_signer ON documents (signer_employee_id)",
-            "CREATE INDEX documents_by_creator ON documents (created_by_user_id)",
             "CREATE INDEX documents_by_case_file ON documents (case_file_id)",
             """
             CREATE TABLE document_addressees (

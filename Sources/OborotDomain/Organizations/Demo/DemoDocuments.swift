@@ -80,7 +80,7 @@ public struct DemoDocuments: Sendable {
             let states: [DocumentState] = [.registered, .inWork, .executed, .filed]
             documents.append(
                 Document(
-                    id: nextID(), organizationID: office.organization.id, kind: kind,
+                    id: TimeOrderedID.make(at: instant, using: &random), organizationID: office.organization.id, kind: kind,
                     directiveForm: kind == .directive ? .order : nil, state: states[Int.random(in: 0..<states.count, using: &random)],
                     requisites: requisites, signedAt: kind.numberedAfterSigning ? instant : nil,
                     registration: Document.Registration(
@@ -91,14 +91,5 @@ public struct DemoDocuments: Sendable {
                     updatedAt: instant, version: 2))
         }
         return documents
-    }
-
-    private mutating func nextID() -> UUID {
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }
