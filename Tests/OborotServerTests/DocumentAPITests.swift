@@ -132,7 +132,7 @@ struct DocumentAPITests {
             let next = try await app.request(.post, "/api/v1/documents", token: clerk, json: Self.incoming(app, title: "Следующее")).json()
             #expect((next["registration"] as? [String: Any])?["number"] as? String == "2-вх")
             let history = try await app.request(.get, "/api/v1/documents/\(id)/history", token: clerk).jsonArray()
-            #expect(history.compactMap { $0["action"] as? String } == ["document.cancel", "document.startWork", "document.register", "document.create"])
+            #expect(history.compactMap { $0["action"] as? String } == ["document.cancel", "document.startWork", "document.register"])
         }
     }
 

@@ -70,7 +70,7 @@ extension APIHandlers {
             executorEmployeeID: try body.executorEmployeeId.nonBlankID(field: "executorEmployeeId", using: self),
             pages: body.pages, annexCount: body.annexCount, accessMark: body.accessMark.map { AccessMark(rawValue: $0.rawValue)! } ?? .none,
             deliveryMethod: body.deliveryMethod.flatMap { DeliveryMethod(rawValue: $0.rawValue) }, notes: body.notes)
-        let document = try await services.documents.create(
+        let details = try await services.documents.create(
             caller,
             .init(
                 organizationID: try bodyID(body.organizationId, field: "organizationId"),
@@ -78,7 +78,6 @@ extension APIHandlers {
                 directiveForm: body.directiveForm.flatMap { DirectiveForm(rawValue: $0.rawValue) }, requisites: requisites,
                 registerIn: try body.registerIn.nonBlankID(field: "registerIn", using: self),
                 caseFileID: try body.caseFileId.nonBlankID(field: "caseFileId", using: self)))
-        let details = try await services.documents.details(caller, id: document.id)
         return .created(.init(body: .json(.init(details))))
     }
 

@@ -36,7 +36,7 @@ public func buildRouter(
 
     let api = APIHandlers(services: services, configuration: configuration)
     // Compact JSON: pretty printing costs time and bytes on every response; clients format for themselves.
-    try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+    try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: []))
     HandwrittenRoutes.add(to: router, services: services)
     FileRoutes.add(to: router, files: services.files)
     SystemRoutes.add(to: router, services: services)

@@ -86,4 +86,30 @@ struct DocumentDetails: Sendable {
             links: links, attachments: try await AttachmentRepository(db).summaries(documentID: document.id),
             allowedEvents: allowed, canEdit: DocumentAccess.canEdit(actor, loaded.facts), grantedUsers: granted)
     }
+
+    /// The card of a document just created in this transaction: nothing links to it and no files are attached yet,
+    /// so everything comes from what the transaction already holds.
+    static func fresh(
+        _ document: Document, organization: Organization, journal: Journal?, references: DocumentReferences, actor: Actor
+    ) -> DocumentDetails {
+        let facts = DocumentAccess.Facts(
+            organizationPath: organization.path, accessMark: document.requisites.accessMark,
+            createdByUserID: document.createdByUserID, signerEmployeeID: document.requisites.signerEmployeeID,
+            executorEmployeeID: document.requisites.executorEmployeeID,
+            hasExplicitGrant: document.requisites.accessMark == .restricted, state: document.state)
+        let isRegistrar = actor.holds(.registrar, over: organization.path)
+        let allowed = DocumentLifecycle.allowedEvents(document.lifecycleFacts).filter { event in
+            event == .sign ? DocumentAccess.signs(facts).allows(actor) : isRegistrar
+        }
+        let requisites = document.requisites
+        return DocumentDetails(
+            document: document, facts: facts, organization: organization, journal: journal,
+            correspondent: references.correspondent,
+            addressees: requisites.addressees.map { NamedAddressee(addressee: $0, name: references.name(of: $0) ?? "—") },
+            signerName: requisites.signerEmployeeID.flatMap { references.employees[$0]?.name.withInitials },
+            executorName: requisites.executorEmployeeID.flatMap { references.employees[$0]?.name.withInitials },
+            caseFile: nil, links: [], attachments: [], allowedEvents: allowed, canEdit: DocumentAccess.canEdit(actor, facts),
+            grantedUsers: isRegistrar && requisites.accessMark == .restricted
+                ? [(actor.principal.userID, actor.principal.displayName)] : [])
+    }
 }

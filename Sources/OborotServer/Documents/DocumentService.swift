@@ -33,7 +33,10 @@ struct DocumentService: Sendable {
         var reason: String?
     }
 
-    func create(_ caller: Caller, _ input: NewDocument) async throws -> Document {
+    /// Creates a card — and, with `registerIn`, registers it in the same statement: the number is taken and the
+    /// card stored with it in one transaction. Returns the card as its page shows it, assembled from what the
+    /// transaction already read.
+    func create(_ caller: Caller, _ input: NewDocument) async throws -> DocumentDetails {
         try await database.write { db in
             let organization = try await OrganizationRepository(db).get(input.organizationID)
             try caller.actor.require(
@@ -43,22 +46,26 @@ struct DocumentService: Sendable {
                 input.requisites, kind: input.kind, directiveForm: input.directiveForm, today: today,
                 stage: input.registerIn == nil ? .draft : .registration
             ).get()
-            try await DocumentReferences(db: db).check(requisites, organization: organization)
+            let references = try await DocumentReferences.resolve(requisites, db: db)
             var document = Document(
                 id: TimeOrderedID.make(at: db.now), organizationID: organization.id, kind: input.kind,
-                directiveForm: input.directiveForm,
-                state: .draft, requisites: requisites, signedAt: nil, registration: nil, caseFileID: nil,
-                cancellationReason: nil, createdByUserID: caller.actor.principal.userID, createdAt: db.now,
+                directiveForm: input.directiveForm, state: .draft, requisites: requisites, signedAt: nil, registration: nil,
+                caseFileID: nil, cancellationReason: nil, createdByUserID: caller.actor.principal.userID, createdAt: db.now,
                 updatedAt: db.now, version: 1)
-            let repository = DocumentRepository(db)
-            try await repository.insert(document, organizationPath: organization.path)
-            try await AuditLog(db).append(caller.audit("document.create", .document, document.id, DocumentTexts.created(document)))
+            var journal: Journal?
+            var summary = DocumentTexts.created(document)
             if let journalID = input.registerIn {
-                document = try await register(
-                    caller, document: document, facts: try await repository.visible(document.id, to: caller.actor).facts,
-                    organization: organization, journalID: journalID, caseFileID: input.caseFileID, db: db)
+                let numbered = try await number(
+                    document, organization: organization, journalID: journalID, caseFileID: input.caseFileID, caller: caller, db: db)
+                document = numbered.document
+                journal = numbered.journal
+                summary = DocumentTexts.registered(document, journal: numbered.journal)
             }
-            return document
+            try await DocumentRepository(db).insert(document, organizationPath: organization.path)
+            try await AuditLog(db).append(
+                caller.audit(input.registerIn == nil ? "document.create" : "document.register", .document, document.id, summary))
+            return DocumentDetails.fresh(
+                document, organization: organization, journal: journal, references: references, actor: caller.actor)
         }
     }
 
@@ -95,7 +102,7 @@ struct DocumentService: Sendable {
                 stage: document.state == .draft ? .draft : .registration
             ).get()
             document.directiveForm = form
-            try await DocumentReferences(db: db).check(document.requisites, organization: organization)
+            _ = try await DocumentReferences.resolve(document.requisites, db: db)
             // A signed draft is frozen until approval routes can restart: changing it would void the signature.
             if document.signedAt != nil, document.state == .draft, document.requisites != loaded.document.requisites {
                 throw OborotError.signedDocumentFrozen
@@ -156,11 +163,27 @@ struct DocumentService: Sendable {
         }
     }
 
-    /// Registers a draft in a journal: takes the next number of the journal's period inside this transaction.
+    /// Registers an existing draft in a journal inside the caller's transaction.
     private func register(
         _ caller: Caller, document: Document, facts: DocumentAccess.Facts, organization: Organization, journalID: UUID,
         caseFileID: UUID?, db: DatabaseHandle
     ) async throws -> Document {
+        let numbered = try await number(
+            document, organization: organization, journalID: journalID, caseFileID: caseFileID, caller: caller, db: db)
+        var document = numbered.document
+        let version = document.version
+        document.version = try await DocumentRepository(db).update(document, organizationPath: organization.path, expectedVersion: version)
+        try await AuditLog(db).append(
+            caller.audit("document.register", .document, document.id, DocumentTexts.registered(document, journal: numbered.journal)))
+        return document
+    }
+
+    /// The document as registered: checks the rules, takes the next number of the journal's period (the counter row
+    /// stays locked until the transaction ends) and fills in the registration. Stores nothing else.
+    private func number(
+        _ document: Document, organization: Organization, journalID: UUID, caseFileID: UUID?, caller: Caller,
+        db: DatabaseHandle
+    ) async throws -> (document: Document, journal: Journal) {
         var document = document
         try caller.actor.require(DocumentAccess.registers(organization.path))
         let next = try DocumentLifecycle.apply(.register, to: document.lifecycleFacts).get()
@@ -190,11 +213,7 @@ struct DocumentService: Sendable {
             registeredByUserID: caller.actor.principal.userID)
         document.state = next
         document.updatedAt = db.now
-        let version = document.version
-        document.version = try await DocumentRepository(db).update(document, organizationPath: organization.path, expectedVersion: version)
-        try await AuditLog(db).append(
-            caller.audit("document.register", .document, document.id, DocumentTexts.registered(document, journal: journal)))
-        return document
+        return (document, journal)
     }
 
     // MARK: Lists

@@ -43,7 +43,7 @@ struct ProfileService: Sendable {
     /// The same settings the generated server uses, so hand-written and generated answers look alike.
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = []
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()

@@ -177,7 +177,7 @@ extension WebPages {
                     organizationID: organizationID, kind: kind,
                     directiveForm: kind == .directive ? form.directiveForm.flatMap(DirectiveForm.init(rawValue:)) : nil,
                     requisites: requisites, registerIn: registerIn, caseFileID: nil))
-            return WebRedirect(location: "/documents/\(document.id.lowercasedString)\(registerIn == nil ? "" : "?registered=1")").response
+            return WebRedirect(location: "/documents/\(document.document.id.lowercasedString)\(registerIn == nil ? "" : "?registered=1")").response
         } catch let error as OborotError where error.kind == .unprocessable || error.kind == .badRequest || error.kind == .conflict {
             return try await registrationForm(caller, kind: kind, values: form, error: error)
         }

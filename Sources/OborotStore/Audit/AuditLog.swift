@@ -22,11 +22,16 @@ public struct AuditLog: Sendable {
             hash: try head.decode(column: "hash", as: String.self)
         )
         let event = AuditChain.seal(record, after: previous.sequence == 0 ? nil : previous, at: db.now)
-        try await db.sql.insert(into: "audit_events").rows([AuditEventRow(event)]).run()
-        try await db.sql.update("audit_head")
-            .set("sequence", to: event.sequence).set("hash", to: event.hash)
-            .where("id", .equal, 1)
-            .run()
+        let row = AuditEventRow(event)
+        try await db.sql.raw(
+            """
+            INSERT INTO audit_events (sequence, occurred_at, actor_user_id, acting_for_user_id, action, object_type,
+                object_id, summary, client_address, previous_hash, hash)
+            VALUES (\(binds: [row.sequence, row.occurredAt, row.actorUserId, row.actingForUserId, row.action, row.objectType,
+                row.objectId, row.summary, row.clientAddress, row.previousHash, row.hash]))
+            """
+        ).run()
+        try await db.sql.raw("UPDATE audit_head SET sequence = \(bind: event.sequence), hash = \(bind: event.hash) WHERE id = 1").run()
         return event
     }
 

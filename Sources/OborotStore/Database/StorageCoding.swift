@@ -63,3 +63,21 @@ extension SQLInsertBuilder {
         try models(rows, with: StorageCoding.encoder)
     }
 }
+
+/// Row structs that read themselves column by column: several times faster than the generic Codable decoder,
+/// used where many rows are read per request (lists, cards).
+protocol RowReadable {
+    init(row: any SQLRow) throws
+}
+
+extension SQLQueryFetcher {
+    /// All rows, each read by the type itself.
+    func readRows<Row: RowReadable>(_ type: Row.Type) async throws -> [Row] {
+        try await all().map { try Row(row: $0) }
+    }
+
+    /// The first row, read by the type itself.
+    func readRow<Row: RowReadable>(_ type: Row.Type) async throws -> Row? {
+        try await first().map { try Row(row: $0) }
+    }
+}

@@ -57,7 +57,7 @@ public struct DocumentListItem: Sendable, Equatable {
 }
 
 extension DocumentRepository {
-    struct ListRow: Decodable {
+    struct ListRow: RowReadable {
         var id: String
         var organizationId: String
         var kind: String
@@ -72,6 +72,23 @@ extension DocumentRepository {
         var accessMark: String
         var pages: Int?
         var createdAt: Int64
+
+        init(row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: String.self)
+            organizationId = try row.decode(column: "organization_id", as: String.self)
+            kind = try row.decode(column: "kind", as: String.self)
+            state = try row.decode(column: "state", as: String.self)
+            title = try row.decode(column: "title", as: String.self)
+            registrationNumber = try row.decode(column: "registration_number", as: String?.self)
+            registrationDate = try row.decode(column: "registration_date", as: String?.self)
+            numberingYear = try row.decode(column: "numbering_year", as: Int?.self)
+            sequence = try row.decode(column: "sequence", as: Int?.self)
+            correspondentName = try row.decode(column: "correspondent_name", as: String?.self)
+            correspondentNumber = try row.decode(column: "correspondent_number", as: String?.self)
+            accessMark = try row.decode(column: "access_mark", as: String.self)
+            pages = try row.decode(column: "pages", as: Int?.self)
+            createdAt = try row.decode(column: "created_at", as: Int64.self)
+        }
 
         func item() throws -> DocumentListItem {
             DocumentListItem(
@@ -120,7 +137,7 @@ extension DocumentRepository {
             }
             query = query.orderBy(SQLRaw("d.numbering_year DESC")).orderBy(SQLRaw("d.sequence DESC"))
         }
-        return try await query.limit(limit).rows(ListRow.self).map { try $0.item() }
+        return try await query.limit(limit).readRows(ListRow.self).map { try $0.item() }
     }
 
     private func apply(_ filter: DocumentFilter, to query: SQLSelectBuilder) -> SQLSelectBuilder {

@@ -18,7 +18,7 @@ public struct DocumentRepository: Sendable {
     public func load(_ id: UUID, for actor: Actor, lockingRow: Bool = false) async throws -> Loaded? {
         let lock = lockingRow ? db.dialect.lockRowsClause : ""
         guard let row = try await db.sql.raw("SELECT * FROM documents WHERE id = \(bind: id.lowercasedString)\(unsafeRaw: lock)")
-            .row(DocumentRow.self)
+            .readRow(DocumentRow.self)
         else { return nil }
         let granted = try await hasGrant(documentID: id, userID: actor.principal.userID)
         return Loaded(document: try row.document(addressees: try await addressees(of: id)), facts: try row.accessFacts(hasExplicitGrant: granted))
@@ -32,15 +32,18 @@ public struct DocumentRepository: Sendable {
     }
 
     public func addressees(of id: UUID) async throws -> [Addressee] {
-        try await db.sql.select().column("*").from("document_addressees")
-            .where("document_id", .equal, id.lowercasedString).orderBy("position")
-            .rows(AddresseeRow.self).map { try $0.addressee() }
+        try await db.sql.raw(
+            "SELECT * FROM document_addressees WHERE document_id = \(bind: id.lowercasedString) ORDER BY position"
+        ).rows(AddresseeRow.self).map { try $0.addressee() }
     }
 
     /// Stores a new card; a ДСП card also gets an explicit grant for its creator, who would otherwise lose sight of it.
     public func insert(_ document: Document, organizationPath: OrganizationPath) async throws {
-        try await db.sql.insert(into: "documents").rows([DocumentRow(document, organizationPath: organizationPath)]).run()
-        try await replaceAddressees(of: document.id, with: document.requisites.addressees)
+        let row = DocumentRow(document, organizationPath: organizationPath)
+        try await db.sql.raw("\(unsafeRaw: DocumentRow.insertPrefix)(\(binds: row.bindValues))").run()
+        if !document.requisites.addressees.isEmpty {
+            try await insertAddressees(of: document.id, document.requisites.addressees)
+        }
         if document.requisites.accessMark == .restricted {
             try await grant(documentID: document.id, userID: document.createdByUserID, grantedBy: document.createdByUserID)
         }
@@ -52,9 +55,12 @@ public struct DocumentRepository: Sendable {
         var row = DocumentRow(document, organizationPath: organizationPath)
         row.version = expectedVersion + 1
         row.updatedAt = db.now.unixMilliseconds
-        let changed = try await db.sql.update("documents").set(model: row, with: StorageCoding.encoder)
-            .where("id", .equal, row.id).where("version", .equal, expectedVersion)
-            .returning("version").all()
+        let assignments = SQLList(
+            zip(DocumentRow.updateAssignments, row.bindValues.dropFirst()).map { SQLQueryString("\(unsafeRaw: $0)\(bind: $1)") },
+            separator: SQLRaw(", "))
+        let changed = try await db.sql.raw(
+            "UPDATE documents SET \(assignments) WHERE id = \(bind: row.id) AND version = \(bind: expectedVersion) RETURNING version"
+        ).all()
         if changed.isEmpty {
             let current = try await db.sql.select().column("version").from("documents").where("id", .equal, row.id).first()
             guard let version = try current?.decode(column: "version", as: Int.self) else { throw OborotError.notFound(.document) }
@@ -65,8 +71,11 @@ public struct DocumentRepository: Sendable {
     }
 
     private func replaceAddressees(of id: UUID, with addressees: [Addressee]) async throws {
-        try await db.sql.delete(from: "document_addressees").where("document_id", .equal, id.lowercasedString).run()
-        guard !addressees.isEmpty else { return }
+        try await db.sql.raw("DELETE FROM document_addressees WHERE document_id = \(bind: id.lowercasedString)").run()
+        if !addressees.isEmpty { try await insertAddressees(of: id, addressees) }
+    }
+
+    private func insertAddressees(of id: UUID, _ addressees: [Addressee]) async throws {
         let rows = addressees.enumerated().map { AddresseeRow(documentID: id, position: $0.offset, addressee: $0.element) }
         try await db.sql.insert(into: "document_addressees").rows(rows).run()
     }
@@ -74,9 +83,9 @@ public struct DocumentRepository: Sendable {
     // MARK: Explicit access
 
     public func hasGrant(documentID: UUID, userID: UUID) async throws -> Bool {
-        try await db.sql.select().column("user_id").from("document_access")
-            .where("document_id", .equal, documentID.lowercasedString).where("user_id", .equal, userID.lowercasedString)
-            .first() != nil
+        try await db.sql.raw(
+            "SELECT 1 AS granted FROM document_access WHERE document_id = \(bind: documentID.lowercasedString) AND user_id = \(bind: userID.lowercasedString)"
+        ).first() != nil
     }
 
     public func grant(documentID: UUID, userID: UUID, grantedBy: UUID) async throws {
@@ -116,9 +125,8 @@ extension DocumentRepository {
     public func insertBulk(_ documents: [Document], paths: [UUID: OrganizationPath]) async throws {
         let rows = documents.map { DocumentRow($0, organizationPath: paths[$0.organizationID] ?? .root($0.organizationID)) }
         for chunk in rows.chunked(into: StorageLimits.rowsPerInsert(columns: DocumentRow.columns.count)) {
-            var insert = db.sql.insert(into: "documents").columns(DocumentRow.columns)
-            for row in chunk { insert = insert.values(row.bindValues) }
-            try await insert.run()
+            let values = SQLList(chunk.map { SQLQueryString("(\(binds: $0.bindValues))") }, separator: SQLRaw(", "))
+            try await db.sql.raw("\(unsafeRaw: DocumentRow.insertPrefix)\(values)").run()
         }
     }
 }

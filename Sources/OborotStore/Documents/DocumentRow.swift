@@ -3,7 +3,7 @@ import OborotDomain
 import SQLKit
 
 /// The storage shape of a document card (addressees live in their own table).
-struct DocumentRow: Codable, Sendable {
+struct DocumentRow: Codable, Sendable, RowReadable {
     var id: String
     var organizationId: String
     var organizationPath: String
@@ -35,6 +35,40 @@ struct DocumentRow: Codable, Sendable {
     var createdAt: Int64
     var updatedAt: Int64
     var version: Int
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: String.self)
+        organizationId = try row.decode(column: "organization_id", as: String.self)
+        organizationPath = try row.decode(column: "organization_path", as: String.self)
+        kind = try row.decode(column: "kind", as: String.self)
+        directiveForm = try row.decode(column: "directive_form", as: String?.self)
+        state = try row.decode(column: "state", as: String.self)
+        title = try row.decode(column: "title", as: String.self)
+        searchText = try row.decode(column: "search_text", as: String.self)
+        correspondentId = try row.decode(column: "correspondent_id", as: String?.self)
+        correspondentNumber = try row.decode(column: "correspondent_number", as: String?.self)
+        correspondentDate = try row.decode(column: "correspondent_date", as: String?.self)
+        signerEmployeeId = try row.decode(column: "signer_employee_id", as: String?.self)
+        executorEmployeeId = try row.decode(column: "executor_employee_id", as: String?.self)
+        pages = try row.decode(column: "pages", as: Int?.self)
+        annexCount = try row.decode(column: "annex_count", as: Int?.self)
+        accessMark = try row.decode(column: "access_mark", as: String.self)
+        deliveryMethod = try row.decode(column: "delivery_method", as: String?.self)
+        notes = try row.decode(column: "notes", as: String?.self)
+        signedAt = try row.decode(column: "signed_at", as: Int64?.self)
+        journalId = try row.decode(column: "journal_id", as: String?.self)
+        numberingYear = try row.decode(column: "numbering_year", as: Int?.self)
+        sequence = try row.decode(column: "sequence", as: Int?.self)
+        registrationNumber = try row.decode(column: "registration_number", as: String?.self)
+        registrationDate = try row.decode(column: "registration_date", as: String?.self)
+        registeredByUserId = try row.decode(column: "registered_by_user_id", as: String?.self)
+        caseFileId = try row.decode(column: "case_file_id", as: String?.self)
+        cancellationReason = try row.decode(column: "cancellation_reason", as: String?.self)
+        createdByUserId = try row.decode(column: "created_by_user_id", as: String.self)
+        createdAt = try row.decode(column: "created_at", as: Int64.self)
+        updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+        version = try row.decode(column: "version", as: Int.self)
+    }
 
     init(_ document: Document, organizationPath: OrganizationPath) {
         let requisites = document.requisites
@@ -82,17 +116,20 @@ struct DocumentRow: Codable, Sendable {
         "cancellation_reason", "created_by_user_id", "created_at", "updated_at", "version",
     ]
 
-    var bindValues: [any SQLExpression] {
-        func bind<T: Encodable & Sendable>(_ value: T?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
-        return [
-            bind(id), bind(organizationId), bind(organizationPath), bind(kind), bind(directiveForm), bind(state), bind(title),
-            bind(searchText), bind(correspondentId), bind(correspondentNumber), bind(correspondentDate), bind(signerEmployeeId),
-            bind(executorEmployeeId), bind(pages), bind(annexCount), bind(accessMark), bind(deliveryMethod), bind(notes),
-            bind(signedAt), bind(journalId), bind(numberingYear), bind(sequence), bind(registrationNumber),
-            bind(registrationDate), bind(registeredByUserId), bind(caseFileId), bind(cancellationReason),
-            bind(createdByUserId), bind(createdAt), bind(updatedAt), bind(version),
+    var bindValues: [any Encodable & Sendable] {
+        [
+            id, organizationId, organizationPath, kind, directiveForm, state, title, searchText, correspondentId,
+            correspondentNumber, correspondentDate, signerEmployeeId, executorEmployeeId, pages, annexCount, accessMark,
+            deliveryMethod, notes, signedAt, journalId, numberingYear, sequence, registrationNumber, registrationDate,
+            registeredByUserId, caseFileId, cancellationReason, createdByUserId, createdAt, updatedAt, version,
         ]
     }
+
+    /// `INSERT INTO documents (…) VALUES ` with the column list, written once.
+    static let insertPrefix = "INSERT INTO documents (\(columns.joined(separator: ", "))) VALUES "
+
+    /// `UPDATE documents SET a = ?, … ` for every column but the id, in `bindValues` order minus the first.
+    static let updateAssignments = columns.dropFirst().map { "\($0) = " }
 
     func document(addressees: [Addressee]) throws -> Document {
         guard let kind = DocumentKind(rawValue: kind), let state = DocumentState(rawValue: state),

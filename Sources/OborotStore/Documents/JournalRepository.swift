@@ -47,8 +47,7 @@ public struct JournalRepository: Sendable {
     }
 
     public func find(_ id: UUID) async throws -> Journal? {
-        try await db.sql.select().column("*").from("journals").where("id", .equal, id.lowercasedString)
-            .row(Row.self)?.journal()
+        try await db.sql.raw("SELECT * FROM journals WHERE id = \(bind: id.lowercasedString)").row(Row.self)?.journal()
     }
 
     public func get(_ id: UUID) async throws -> Journal {
@@ -90,13 +89,15 @@ public struct JournalRepository: Sendable {
     /// counter row stays locked until it commits, and a rollback returns the number, so numbers never skip or repeat.
     public func nextSequence(journalID: UUID, numberingYear: Int) async throws -> Int {
         let id = journalID.lowercasedString
-        try await db.sql.insert(into: "journal_counters").columns("journal_id", "numbering_year", "last_sequence")
-            .values(SQLBind(id), SQLBind(numberingYear), SQLBind(0))
-            .ignoringConflicts(with: ["journal_id", "numbering_year"]).run()
-        let row = try await db.sql.update("journal_counters")
-            .set("last_sequence", to: SQLRaw("last_sequence + 1"))
-            .where("journal_id", .equal, id).where("numbering_year", .equal, numberingYear)
-            .returning("last_sequence").first()
+        // One statement on both databases: the first registration of a period creates the counter at 1, later ones
+        // increment it; the row stays locked until the transaction ends.
+        let row = try await db.sql.raw(
+            """
+            INSERT INTO journal_counters (journal_id, numbering_year, last_sequence) VALUES (\(bind: id), \(bind: numberingYear), 1)
+            ON CONFLICT (journal_id, numbering_year) DO UPDATE SET last_sequence = journal_counters.last_sequence + 1
+            RETURNING last_sequence
+            """
+        ).first()
         guard let sequence = try row?.decode(column: "last_sequence", as: Int.self) else {
             throw CorruptRowError(detail: "journal counter \(id)/\(numberingYear) vanished")
         }

@@ -12,8 +12,7 @@ public struct OrganizationRepository: Sendable {
         "o.*, (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id) AS child_count"
 
     public func find(_ id: UUID) async throws -> Organization? {
-        try await db.sql.select().column("*").from("organizations")
-            .where("id", .equal, id.lowercasedString)
+        try await db.sql.raw("SELECT * FROM organizations WHERE id = \(bind: id.lowercasedString)")
             .row(OrganizationRow.self)?.organization()
     }
 

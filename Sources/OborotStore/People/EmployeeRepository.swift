@@ -13,6 +13,13 @@ public struct EmployeeRepository: Sendable {
             .row(EmployeeRow.self)?.employee()
     }
 
+    public func findMany(_ ids: [UUID]) async throws -> [Employee] {
+        guard !ids.isEmpty else { return [] }
+        return try await db.sql.select().column("*").from("employees")
+            .where(SQLColumn("id"), .in, SQLBind.group(ids.map(\.lowercasedString)))
+            .rows(EmployeeRow.self).map { try $0.employee() }
+    }
+
     public func get(_ id: UUID) async throws -> Employee {
         guard let employee = try await find(id) else { throw OborotError.notFound(.employee) }
         return employee
