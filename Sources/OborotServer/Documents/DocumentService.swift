@@ -37,16 +37,21 @@ struct DocumentService: Sendable {
     /// card stored with it in one transaction. Returns the card as its page shows it, assembled from what the
     /// transaction already read.
     func create(_ caller: Caller, _ input: NewDocument) async throws -> DocumentDetails {
-        try await database.write { db in
+        // Everything that only reads happens before the write transaction, on a reader connection: the single
+        // writer of the embedded database is the bottleneck of registration. The store's foreign keys still refuse a
+        // reference that disappears in between.
+        let (organization, requisites, references) = try await database.read { db in
             let organization = try await OrganizationRepository(db).get(input.organizationID)
             try caller.actor.require(
                 input.registerIn == nil ? DocumentAccess.createsDrafts(in: organization.path) : DocumentAccess.registers(organization.path))
-            let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+            let today = CalendarDate(Date(), in: TimeZone(identifier: organization.timeZone) ?? .current)
             let requisites = try RequisiteRules.validate(
                 input.requisites, kind: input.kind, directiveForm: input.directiveForm, today: today,
                 stage: input.registerIn == nil ? .draft : .registration
             ).get()
-            let references = try await DocumentReferences.resolve(requisites, db: db)
+            return (organization, requisites, try await DocumentReferences.resolve(requisites, db: db))
+        }
+        return try await database.write { db in
             var document = Document(
                 id: TimeOrderedID.make(at: db.now), organizationID: organization.id, kind: input.kind,
                 directiveForm: input.directiveForm, state: .draft, requisites: requisites, signedAt: nil, registration: nil,

@@ -9,7 +9,7 @@ import SQLKit
 public final class SQLiteDatabase: Database {
     public let dialect = Dialect.sqlite
     public let path: String
-    private let writer: ConnectionPool<NativeSQLiteConnection>
+    private let writer: GroupCommitWriter
     private let readers: ConnectionPool<NativeSQLiteConnection>
     private let logger: Logger
     private let checkpointer: SQLiteCheckpointer
@@ -20,7 +20,7 @@ public final class SQLiteDatabase: Database {
     ) {
         self.path = path
         self.checkpointer = checkpointer
-        self.writer = ConnectionPool([writer])
+        self.writer = GroupCommitWriter(connection: writer, logger: logger)
         self.readers = ConnectionPool(readers)
         self.logger = logger
     }
@@ -69,28 +69,12 @@ public final class SQLiteDatabase: Database {
     }
 
     public func write<T: Sendable>(_ body: (DatabaseHandle) async throws -> T) async throws -> T {
-        try await writer.withConnection { connection in
-            // IMMEDIATE takes the write lock at once, so a second process (a CLI next to the server) waits on
-            // busy_timeout instead of failing half-way through.
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
-                let result = try await body(handle(connection))
-                try connection.execute("COMMIT")
-                return result
-            } catch {
-                do {
-                    try connection.execute("ROLLBACK")
-                } catch {
-                    logger.error("ROLLBACK failed", metadata: ["error": "\(error)"])
-                }
-                throw error
-            }
-        }
+        try await writer.write { connection in try await body(handle(connection)) }
     }
 
     public func poolStatus() -> PoolStatus {
         let reading = readers.status()
-        let writing = writer.status()
+        let writing = writer.status
         return PoolStatus(
             total: reading.total + writing.total, inUse: reading.inUse + writing.inUse,
             waiting: reading.waiting + writing.waiting)
@@ -98,6 +82,7 @@ public final class SQLiteDatabase: Database {
 
     public func close() async {
         await checkpointer.stop()
-        for connection in writer.drain() + readers.drain() { connection.close() }
+        writer.close()
+        for connection in readers.drain() { connection.close() }
     }
 }
