@@ -40,7 +40,7 @@ struct DocumentService: Sendable {
         // Everything that only reads happens before the write transaction, on a reader connection: the single
         // writer of the embedded database is the bottleneck of registration. The store's foreign keys still refuse a
         // reference that disappears in between.
-        let (organization, requisites, references) = try await database.read { db in
+        let (organization, requisites, references, registerIn, caseFile) = try await database.read { db in
             let organization = try await OrganizationRepository(db).get(input.organizationID)
             try caller.actor.require(
                 input.registerIn == nil ? DocumentAccess.createsDrafts(in: organization.path) : DocumentAccess.registers(organization.path))
@@ -49,7 +49,9 @@ struct DocumentService: Sendable {
                 input.requisites, kind: input.kind, directiveForm: input.directiveForm, today: today,
                 stage: input.registerIn == nil ? .draft : .registration
             ).get()
-            return (organization, requisites, try await DocumentReferences.resolve(requisites, db: db))
+            let journal = try await input.registerIn.asyncMap { try await Self.journal($0, of: organization, db: db) }
+            let caseFile = try await input.caseFileID.asyncMap { try await CaseFileRepository(db).get($0) }
+            return (organization, requisites, try await DocumentReferences.resolve(requisites, db: db), journal, caseFile)
         }
         return try await database.write { db in
             var document = Document(
@@ -59,9 +61,9 @@ struct DocumentService: Sendable {
                 updatedAt: db.now, version: 1)
             var journal: Journal?
             var summary = DocumentTexts.created(document)
-            if let journalID = input.registerIn {
+            if let registerIn {
                 let numbered = try await number(
-                    document, organization: organization, journalID: journalID, caseFileID: input.caseFileID, caller: caller, db: db)
+                    document, organization: organization, journal: registerIn, caseFile: caseFile, caller: caller, db: db)
                 document = numbered.document
                 journal = numbered.journal
                 summary = DocumentTexts.registered(document, journal: numbered.journal)
@@ -173,8 +175,10 @@ struct DocumentService: Sendable {
         _ caller: Caller, document: Document, facts: DocumentAccess.Facts, organization: Organization, journalID: UUID,
         caseFileID: UUID?, db: DatabaseHandle
     ) async throws -> Document {
+        let journal = try await Self.journal(journalID, of: organization, db: db)
+        let caseFile = try await caseFileID.asyncMap { try await CaseFileRepository(db).get($0) }
         let numbered = try await number(
-            document, organization: organization, journalID: journalID, caseFileID: caseFileID, caller: caller, db: db)
+            document, organization: organization, journal: journal, caseFile: caseFile, caller: caller, db: db)
         var document = numbered.document
         let version = document.version
         document.version = try await DocumentRepository(db).update(document, organizationPath: organization.path, expectedVersion: version)
@@ -186,24 +190,19 @@ struct DocumentService: Sendable {
     /// The document as registered: checks the rules, takes the next number of the journal's period (the counter row
     /// stays locked until the transaction ends) and fills in the registration. Stores nothing else.
     private func number(
-        _ document: Document, organization: Organization, journalID: UUID, caseFileID: UUID?, caller: Caller,
+        _ document: Document, organization: Organization, journal: Journal, caseFile: CaseFile?, caller: Caller,
         db: DatabaseHandle
     ) async throws -> (document: Document, journal: Journal) {
         var document = document
         try caller.actor.require(DocumentAccess.registers(organization.path))
         let next = try DocumentLifecycle.apply(.register, to: document.lifecycleFacts).get()
-        let journals = JournalRepository(db)
-        guard let journal = try await journals.find(journalID), journal.organizationID == organization.id else {
-            throw OborotError.notFound(.journal)
-        }
         try journal.accepts(document.kind).get()
         let date = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
         document.requisites = try RequisiteRules.validate(
             document.requisites, kind: document.kind, directiveForm: document.directiveForm, today: date, stage: .registration
         ).get()
         var caseIndex: String?
-        if let caseFileID {
-            let caseFile = try await CaseFileRepository(db).get(caseFileID)
+        if let caseFile {
             try DocumentFiling.check(caseFile: caseFile, organizationID: organization.id, documentYear: date.year).get()
             caseIndex = caseFile.index
         }
@@ -211,7 +210,7 @@ struct DocumentService: Sendable {
             throw OborotError.caseIndexRequired(journal.name)
         }
         let year = journal.numberingYear(for: date)
-        let sequence = try await journals.nextSequence(journalID: journal.id, numberingYear: year)
+        let sequence = try await JournalRepository(db).nextSequence(journalID: journal.id, numberingYear: year)
         document.registration = Document.Registration(
             journalID: journal.id, numberingYear: year, sequence: sequence,
             number: journal.number(sequence: sequence, date: date, caseIndex: caseIndex), date: date,
@@ -219,6 +218,14 @@ struct DocumentService: Sendable {
         document.state = next
         document.updatedAt = db.now
         return (document, journal)
+    }
+
+    /// A journal of the organisation (another organisation's journal is "not found").
+    private static func journal(_ id: UUID, of organization: Organization, db: DatabaseHandle) async throws -> Journal {
+        guard let journal = try await JournalRepository(db).find(id), journal.organizationID == organization.id else {
+            throw OborotError.notFound(.journal)
+        }
+        return journal
     }
 
     // MARK: Lists
