@@ -109,7 +109,10 @@ extension WebPages {
         let model = CardModel(
             print: PrintModel(details, assetVersion: assets.version), id: documentID, kind: document.kind.rawValue,
             state: document.state.rawValue, restricted: document.requisites.accessMark == .restricted,
-            registeredNotice: registeredNotice && document.registration != nil, error: error,
+            // The notice greets whoever just registered the card; a shared link with ?registered=1 shows nothing.
+            registeredNotice: registeredNotice
+                && [caller.actor.principal.userID, caller.actor.performer?.userID].contains(document.registration?.registeredByUserID),
+            error: error,
             organizationId: document.organizationID.lowercasedString,
             journalId: document.registration?.journalID.lowercasedString,
             attachments: details.attachments.map { attachment in

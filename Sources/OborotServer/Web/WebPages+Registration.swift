@@ -77,9 +77,25 @@ extension WebPages {
         var values: Values
         var today: String
         var error: String?
-        var problems: [FieldProblem]
+        var problems: [FormProblem]
         var hasProblems: Bool
         var invalid: [String: Bool]
+    }
+
+    /// A problem as the form shows it: linked to the control it is about.
+    struct FormProblem: Encodable {
+        var control: String
+        var message: String
+    }
+
+    /// The API names a requisite by its field (`correspondentId`); the form asks for it with a differently named
+    /// control, and the error list must link to that control.
+    static func formControl(forField field: String) -> String {
+        switch field {
+        case "correspondentId": "correspondent"
+        case "addressees": "addressee"
+        default: field
+        }
     }
 
     /// Kinds registered the moment the card is filled in; the others start as drafts to be signed.
@@ -134,8 +150,10 @@ extension WebPages {
                 correspondentDate: values.correspondentDate ?? "", title: values.title ?? "", pages: values.pages ?? "",
                 annexCount: values.annexCount ?? "", restricted: values.restricted == "1", notes: values.notes ?? ""),
             today: CalendarDate(Date(), in: TimeZone(identifier: OrganizationRules.defaultTimeZone)!).iso,
-            error: error?.title, problems: error?.fieldProblems ?? [], hasProblems: !(error?.fieldProblems.isEmpty ?? true),
-            invalid: Dictionary(uniqueKeysWithValues: (error?.fieldProblems ?? []).map { ($0.field, true) }))
+            error: error?.title,
+            problems: (error?.fieldProblems ?? []).map { FormProblem(control: Self.formControl(forField: $0.field), message: $0.message) },
+            hasProblems: !(error?.fieldProblems.isEmpty ?? true),
+            invalid: Dictionary((error?.fieldProblems ?? []).map { (Self.formControl(forField: $0.field), true) }, uniquingKeysWith: { $0 || $1 }))
         return page(
             "document-new", title: model.heading, model: model, caller: caller, path: "/documents",
             status: error.map { $0.kind.status } ?? .ok)

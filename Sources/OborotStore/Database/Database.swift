@@ -27,10 +27,13 @@ public struct DatabaseHandle: Sendable {
     public let dialect: Dialect
     /// The instant the transaction works at, so every row and audit event of one change agrees on the time.
     public let now: Date
+    /// The fast path for loading many rows into this connection.
+    public let bulk: any BulkCopier
 
-    public init(sql: any SQLDatabase, dialect: Dialect, now: Date = Date()) {
+    public init(sql: any SQLDatabase, dialect: Dialect, bulk: any BulkCopier, now: Date = Date()) {
         self.sql = sql
         self.dialect = dialect
+        self.bulk = bulk
         // Instants are stored to the millisecond; working at that precision makes what is read back equal to
         // what was written.
         self.now = Date(unixMilliseconds: now.unixMilliseconds)

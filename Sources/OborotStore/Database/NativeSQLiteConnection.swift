@@ -194,3 +194,32 @@ struct NativeSQLiteError: Error, CustomStringConvertible {
     /// `SQLITE_CONSTRAINT` and its extended codes (unique, foreign key, check).
     var isConstraintViolation: Bool { code & 0xFF == SQLITE_CONSTRAINT }
 }
+
+/// Bulk loading on SQLite: multi-row `INSERT` statements (prepared once per shape and cached), values bound directly.
+struct NativeSQLiteBulkCopier: BulkCopier, @unchecked Sendable {
+    let connection: NativeSQLiteConnection
+
+    func copy(into table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        let rowsPerStatement = StorageLimits.rowsPerInsert(columns: columns.count)
+        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let prefix = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + rowsPerStatement, rows.count)]
+            let sql = prefix + Array(repeating: placeholders, count: chunk.count).joined(separator: ", ")
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(chunk.count * columns.count)
+            for row in chunk {
+                for value in row {
+                    switch value {
+                    case .null: binds.append(.null)
+                    case .integer(let number): binds.append(.integer(Int(number)))
+                    case .text(let text): binds.append(.text(text))
+                    }
+                }
+            }
+            try connection.execute(sql, binds) { _ in }
+            start += chunk.count
+        }
+    }
+}

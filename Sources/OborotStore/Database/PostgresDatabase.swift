@@ -1,4 +1,5 @@
 public import Logging
+import NIOCore
 import NIOSSL
 import PostgresKit
 import Synchronization
@@ -63,7 +64,7 @@ public final class PostgresDatabase: Database {
 
     public func read<T: Sendable>(_ body: (DatabaseHandle) async throws -> T) async throws -> T {
         try await withCountedConnection { connection in
-            try await body(DatabaseHandle(sql: connection.sql(queryLogLevel: nil), dialect: .postgres))
+            try await body(DatabaseHandle(sql: connection.sql(queryLogLevel: nil), dialect: .postgres, bulk: PostgresBulkCopier(connection: connection, logger: logger)))
         }
     }
 
@@ -72,7 +73,8 @@ public final class PostgresDatabase: Database {
             let sql = connection.sql(queryLogLevel: nil)
             try await sql.raw("BEGIN").run()
             do {
-                let result = try await body(DatabaseHandle(sql: sql, dialect: .postgres))
+                let result = try await body(
+                    DatabaseHandle(sql: sql, dialect: .postgres, bulk: PostgresBulkCopier(connection: connection, logger: logger)))
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -105,5 +107,25 @@ public final class PostgresDatabase: Database {
     public func close() async {
         runTask.cancel()
         await runTask.value
+    }
+}
+
+/// Bulk loading on PostgreSQL: `COPY … FROM STDIN` in text format, streamed in pieces of about a megabyte.
+struct PostgresBulkCopier: BulkCopier {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func copy(into table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var buffer = ByteBuffer()
+            for row in rows {
+                buffer.writeString(PostgresCopyText.line(row))
+                if buffer.readableBytes > 1 << 20 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
     }
 }

@@ -61,7 +61,9 @@ public final class SQLiteDatabase: Database {
     }
 
     private func handle(_ connection: NativeSQLiteConnection) -> DatabaseHandle {
-        DatabaseHandle(sql: NativeSQLiteDatabase(connection: connection, logger: logger), dialect: .sqlite)
+        DatabaseHandle(
+            sql: NativeSQLiteDatabase(connection: connection, logger: logger), dialect: .sqlite,
+            bulk: NativeSQLiteBulkCopier(connection: connection))
     }
 
     public func read<T: Sendable>(_ body: (DatabaseHandle) async throws -> T) async throws -> T {

@@ -58,21 +58,27 @@ public enum DemoLoader {
                 employeeIDs: employees.map(\.id), registrarUserID: registrar)
         }
         let paths = Dictionary(uniqueKeysWithValues: data.organizations.map { ($0.id, $0.path) })
-        var generator = DemoDocuments(offices: offices, correspondents: data.correspondents.map(\.id), start: start)
-        var stored = 0
+        let generator = DemoDocuments(offices: offices, correspondents: data.correspondents.map(\.id), start: start)
         let batchSize = 10_000
-        while stored < count {
-            let documents = generator.next(min(batchSize, count - stored))
-            guard !documents.isEmpty else { break }
-            // Only the journals this batch numbered need their counters moved.
-            let counters = Dictionary(
-                documents.compactMap { document in document.registration.map { ($0.journalID, $0.sequence) } },
-                uniquingKeysWith: max)
-            try await database.write { db in
-                try await DocumentRepository(db).insertBulk(documents, paths: paths)
-                try await JournalRepository(db).setCounters(counters, numberingYear: documents.last?.registration?.numberingYear ?? 0)
+        // The next batch is generated while the current one is written: on two cores this keeps both busy.
+        func produce(_ generator: DemoDocuments, _ count: Int) -> Task<DemoBatch, Never> {
+            Task {
+                var generator = generator
+                return DemoBatch(generator: generator, documents: generator.next(count), paths: paths)
             }
-            stored += documents.count
+        }
+        var stored = 0
+        var pending = produce(generator, min(batchSize, count))
+        while stored < count {
+            let batch = await pending.value
+            guard !batch.documents.isEmpty else { break }
+            let remaining = count - stored - batch.documents.count
+            if remaining > 0 { pending = produce(batch.generator, min(batchSize, remaining)) }
+            try await database.write { db in
+                try await DocumentRepository(db).insertBulk(rows: batch.rows)
+                try await JournalRepository(db).setCounters(batch.counters, numberingYear: batch.numberingYear)
+            }
+            stored += batch.documents.count
             progress?(stored)
         }
         // Fresh statistics let the query planner pick the right index for a table that just grew by millions.
@@ -84,5 +90,25 @@ public enum DemoLoader {
                     objectID: "", summary: "Загружены демонстрационные документы: \(stored)", clientAddress: nil))
         }
         return stored
+    }
+}
+
+/// One generated batch of demo documents, already shaped for the bulk loader, and the generator state after it.
+private struct DemoBatch: Sendable {
+    var generator: DemoDocuments
+    var documents: [Document]
+    var rows: [[BulkValue]]
+    /// Only the journals this batch numbered need their counters moved.
+    var counters: [UUID: Int]
+    var numberingYear: Int
+
+    init(generator: DemoDocuments, documents: [Document], paths: [UUID: OrganizationPath]) {
+        self.generator = generator
+        self.documents = documents
+        rows = DocumentRepository.bulkRows(documents, paths: paths)
+        counters = Dictionary(
+            documents.compactMap { document in document.registration.map { ($0.journalID, $0.sequence) } },
+            uniquingKeysWith: max)
+        numberingYear = documents.last?.registration?.numberingYear ?? 0
     }
 }

@@ -123,10 +123,15 @@ public struct DocumentRepository: Sendable {
 extension DocumentRepository {
     /// Stores many already-registered cards at once (demo data, imports, load tests). No addressees, no grants.
     public func insertBulk(_ documents: [Document], paths: [UUID: OrganizationPath]) async throws {
-        let rows = documents.map { DocumentRow($0, organizationPath: paths[$0.organizationID] ?? .root($0.organizationID)) }
-        for chunk in rows.chunked(into: StorageLimits.rowsPerInsert(columns: DocumentRow.columns.count)) {
-            let values = SQLList(chunk.map { SQLQueryString("(\(binds: $0.bindValues))") }, separator: SQLRaw(", "))
-            try await db.sql.raw("\(unsafeRaw: DocumentRow.insertPrefix)\(values)").run()
-        }
+        try await insertBulk(rows: Self.bulkRows(documents, paths: paths))
+    }
+
+    /// Cards shaped for `insertBulk(rows:)`; kept apart so the shaping can run while the previous batch is written.
+    static func bulkRows(_ documents: [Document], paths: [UUID: OrganizationPath]) -> [[BulkValue]] {
+        documents.map { DocumentRow($0, organizationPath: paths[$0.organizationID] ?? .root($0.organizationID)).bulkValues }
+    }
+
+    func insertBulk(rows: [[BulkValue]]) async throws {
+        try await db.bulk.copy(into: "documents", columns: DocumentRow.columns, rows: rows)
     }
 }

@@ -125,6 +125,18 @@ struct DocumentRow: Codable, Sendable, RowReadable {
         ]
     }
 
+    /// The same values for the bulk loader, in `columns` order.
+    var bulkValues: [BulkValue] {
+        [
+            .text(id), .text(organizationId), .text(organizationPath), .text(kind), .of(directiveForm), .text(state),
+            .text(title), .text(searchText), .of(correspondentId), .of(correspondentNumber), .of(correspondentDate),
+            .of(signerEmployeeId), .of(executorEmployeeId), .of(pages), .of(annexCount), .text(accessMark),
+            .of(deliveryMethod), .of(notes), .of(signedAt), .of(journalId), .of(numberingYear), .of(sequence),
+            .of(registrationNumber), .of(registrationDate), .of(registeredByUserId), .of(caseFileId),
+            .of(cancellationReason), .text(createdByUserId), .integer(createdAt), .integer(updatedAt), .of(version),
+        ]
+    }
+
     /// `INSERT INTO documents (…) VALUES ` with the column list, written once.
     static let insertPrefix = "INSERT INTO documents (\(columns.joined(separator: ", "))) VALUES "
 

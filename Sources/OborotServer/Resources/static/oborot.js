@@ -313,4 +313,12 @@
     if (!notice.hasAttribute('tabindex')) notice.setAttribute('tabindex', '-1');
     notice.focus();
   }
+
+  // A form sent back with errors opens on its error list (#form-error), so the
+  // list is read out first and its links lead to the fields to correct.
+  const formError = document.getElementById('form-error');
+  if (formError && !notice) {
+    if (!formError.hasAttribute('tabindex')) formError.setAttribute('tabindex', '-1');
+    formError.focus();
+  }
 })();
