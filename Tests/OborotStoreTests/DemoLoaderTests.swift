@@ -39,7 +39,9 @@ struct BulkDocumentTests {
         try await TestDatabase.with(kind) { database in
             let region = DemoRegion.generate(now: Date())
             try await DemoLoader.load(region, passwordHash: RegionFixture.passwordHash, into: database)
-            let stored = try await DemoLoader.loadDocuments(2_500, region: region, into: database, start: Date(unixMilliseconds: Date().unixMilliseconds))
+            // Small batches, so the numbering has to carry over from one generated batch to the next.
+            let stored = try await DemoLoader.loadDocuments(
+                2_500, region: region, into: database, start: Date(unixMilliseconds: Date().unixMilliseconds), batchSize: 600)
             #expect(stored == 2_500)
             let sample = try await database.read { db in
                 try await db.sql.raw("SELECT id FROM documents ORDER BY created_at LIMIT 25").all()

@@ -42,7 +42,7 @@ public enum DemoLoader {
     /// gapless numbers per journal; returns how many were stored.
     public static func loadDocuments(
         _ count: Int, region data: DemoRegion.Data, into database: any Database, start: Date,
-        progress: (@Sendable (Int) -> Void)? = nil
+        batchSize: Int = 10_000, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> Int {
         let employeesByOrganization = Dictionary(grouping: data.employees, by: \.organizationID)
         let usersByEmployee = Dictionary(uniqueKeysWithValues: data.users.map { ($0.employeeID, $0.id) })
@@ -59,12 +59,12 @@ public enum DemoLoader {
         }
         let paths = Dictionary(uniqueKeysWithValues: data.organizations.map { ($0.id, $0.path) })
         let generator = DemoDocuments(offices: offices, correspondents: data.correspondents.map(\.id), start: start)
-        let batchSize = 10_000
         // The next batch is generated while the current one is written: on two cores this keeps both busy.
         func produce(_ generator: DemoDocuments, _ count: Int) -> Task<DemoBatch, Never> {
             Task {
                 var generator = generator
-                return DemoBatch(generator: generator, documents: generator.next(count), paths: paths)
+                let documents = generator.next(count)
+                return DemoBatch(generator: generator, documents: documents, paths: paths)
             }
         }
         var stored = 0
@@ -93,7 +93,8 @@ public enum DemoLoader {
     }
 }
 
-/// One generated batch of demo documents, already shaped for the bulk loader, and the generator state after it.
+/// One generated batch of demo documents, already shaped for the bulk loader, and the generator state after it
+/// (the next batch continues from there).
 private struct DemoBatch: Sendable {
     var generator: DemoDocuments
     var documents: [Document]
