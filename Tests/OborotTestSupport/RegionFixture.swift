@@ -38,6 +38,10 @@ public struct RegionFixture: Sendable {
     public let clerk: Person
     public let districtAdmin: Person
     public let specialist: Person
+    /// Execution control: the ministry's head, its department's head and a specialist of the department.
+    public let minister: Person
+    public let departmentHead: Person
+    public let economist: Person
     /// The ministry's standard journals («Входящие», «Исходящие», …) and one correspondent for incoming letters.
     public let ministryJournals: [Journal]
     public let correspondent: Correspondent
@@ -72,6 +76,9 @@ public struct RegionFixture: Sendable {
             clerk: builder.person("minfin.clerk", "Регистраторова", in: ministry, roles: [.registrar]),
             districtAdmin: builder.person("district.admin", "Районный", in: district, roles: [.admin]),
             specialist: builder.person("specialist", "Сельская", in: settlement, roles: [.executor]),
+            minister: builder.person("minister", "Министров", in: ministry, roles: [.head]),
+            departmentHead: builder.person("department.head", "Отделова", in: department, roles: [.head]),
+            economist: builder.person("economist", "Экономистова", in: department, roles: [.executor]),
             ministryJournals: journals, correspondent: correspondent)
         builder.delegations.append(
             Delegation(

@@ -8,7 +8,7 @@ public enum Retention: Sendable, Equatable, Hashable {
     public var russianName: String {
         switch self {
         case .permanent: "Постоянно"
-        case .years(let years): "\(years) \(RussianPlural.years(years))"
+        case .years(let years): RussianPlural.years.counted(years)
         }
     }
 
@@ -66,24 +66,5 @@ public enum CaseFileRules {
                 FieldProblem(field: "retentionYears", code: "invalid_retention", message: "Срок хранения: от 1 до 75 лет или «постоянно»."))
         }
         return problems
-    }
-}
-
-/// Russian plural forms of counted nouns.
-public enum RussianPlural {
-    /// 1 год, 2 года, 5 лет, 11 лет, 21 год.
-    public static func years(_ count: Int) -> String {
-        form(count, one: "год", few: "года", many: "лет")
-    }
-
-    public static func form(_ count: Int, one: String, few: String, many: String) -> String {
-        let lastTwo = abs(count) % 100
-        let last = abs(count) % 10
-        if (11...14).contains(lastTwo) { return many }
-        switch last {
-        case 1: return one
-        case 2...4: return few
-        default: return many
-        }
     }
 }

@@ -65,6 +65,10 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case caseFile = "case_file"
     case attachment
     case documentLink = "document_link"
+    case calendarYear = "calendar_year"
+    case resolution
+    case assignment
+    case report
 
     /// The noun in Russian, nominative, for messages.
     public var russianName: String {
@@ -84,15 +88,19 @@ public enum ObjectKind: String, Sendable, CaseIterable {
         case .caseFile: "Дело"
         case .attachment: "Файл"
         case .documentLink: "Связь документов"
+        case .calendarYear: "Год производственного календаря"
+        case .resolution: "Резолюция"
+        case .assignment: "Поручение"
+        case .report: "Отчёт об исполнении"
         }
     }
 
     /// «… не найден(а)» with the right grammatical gender.
     var isFeminine: Bool {
         switch self {
-        case .organization, .position, .documentLink: true
+        case .organization, .position, .documentLink, .resolution: true
         default: false
         }
     }
-    var isNeuter: Bool { [.roleGrant, .auditEvent, .delegation, .caseFile].contains(self) }
+    var isNeuter: Bool { [.roleGrant, .auditEvent, .delegation, .caseFile, .assignment].contains(self) }
 }

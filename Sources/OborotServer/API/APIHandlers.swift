@@ -36,4 +36,10 @@ enum APITexts {
     static func invalidID(_ field: String) -> String {
         "Поле «\(field)» должно содержать идентификатор (UUID)."
     }
+    static let executorKind = "У исполнителя укажите либо сотрудника (userId), либо организацию (organizationId)."
+    static let calendarNotText = "Производственный календарь загружается текстовым файлом (Content-Type: text/plain)."
+    static let calendarTooLargeTitle = "Файл календаря слишком большой"
+    static func calendarTooLarge(_ bytes: Int) -> String {
+        "Файл производственного календаря больше \(bytes / 1024) КБ; календарь на десять лет занимает меньше 10 КБ."
+    }
 }

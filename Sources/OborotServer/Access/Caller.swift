@@ -8,9 +8,13 @@ struct Caller: Sendable {
 
     /// An audit record for an action of this caller on an object.
     func audit(_ action: String, _ object: ObjectKind, _ id: UUID, _ summary: String) -> AuditRecord {
+        audit(action, object, key: id.lowercasedString, summary)
+    }
+
+    /// An audit record for an object named by a key other than a UUID (a calendar year).
+    func audit(_ action: String, _ object: ObjectKind, key: String, _ summary: String) -> AuditRecord {
         AuditRecord(
             actorUserID: actor.performingUserID, actingForUserID: actor.actingForUserID, action: action,
-            objectType: object.rawValue, objectID: id.lowercasedString, summary: summary,
-            clientAddress: clientAddress)
+            objectType: object.rawValue, objectID: key, summary: summary, clientAddress: clientAddress)
     }
 }

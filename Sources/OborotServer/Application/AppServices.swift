@@ -15,8 +15,11 @@ struct AppServices: Sendable {
     let documents: DocumentService
     let registry: RegistryService
     let files: FileService
+    let calendar: CalendarService
+    let control: ControlService
+    let discipline: DisciplineService
 
-    init(database: any Database, configuration: ServerConfiguration) {
+    init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
         let authenticator = Authenticator(database: database)
         self.database = database
@@ -33,5 +36,8 @@ struct AppServices: Sendable {
         self.files = FileService(
             database: database, blobs: BlobStore(root: configuration.blobDirectory),
             maxUploadBytes: Int64(configuration.maxUploadMegabytes) * 1024 * 1024)
+        self.calendar = try CalendarService(database: database)
+        self.control = ControlService(database: database, calendar: calendar)
+        self.discipline = DisciplineService(database: database)
     }
 }

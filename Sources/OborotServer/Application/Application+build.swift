@@ -25,7 +25,7 @@ public func buildApplication(
 public func buildRouter(
     configuration: ServerConfiguration, database: any Database, demoMode: Bool = false
 ) async throws -> Router<AppRequestContext> {
-    let services = AppServices(database: database, configuration: configuration)
+    let services = try AppServices(database: database, configuration: configuration)
     let web = try await WebPages(services: services, configuration: configuration, demoMode: demoMode)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: services.metrics))

@@ -10,16 +10,13 @@ enum DocumentCursor {
         case .newest: text = "n:\(item.createdAt.unixMilliseconds):\(item.id.lowercasedString)"
         case .register: text = "r:\(item.numberingYear ?? 0):\(item.sequence ?? 0)"
         }
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return OpaqueCursor.encode(text)
     }
 
     /// The order to continue in; a cursor that is not ours is a `422` rather than a silent first page.
     static func order(cursor: String?, registerOrder: Bool) throws -> DocumentOrder {
         guard let cursor, !cursor.isEmpty else { return registerOrder ? .register(after: nil) : .newest(after: nil) }
-        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { throw invalid }
+        guard let text = OpaqueCursor.decode(cursor) else { throw invalid }
         let parts = text.split(separator: ":").map(String.init)
         switch (parts.first, registerOrder) {
         case ("n", false) where parts.count == 3:

@@ -17,5 +17,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         foundation,
         documents,
+        calendar,
+        control,
     ]
 }

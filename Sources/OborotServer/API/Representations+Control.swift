@@ -1,0 +1,67 @@
+import Foundation
+import OborotAPI
+import OborotDomain
+import OborotStore
+
+extension Components.Schemas.Resolution {
+    init(_ tree: ControlService.ResolutionTree) {
+        let resolution = tree.resolution
+        func person(_ id: UUID?) -> Components.Schemas.UserRef? {
+            id.map { Components.Schemas.UserRef(userId: $0.lowercasedString, name: tree.people[$0] ?? "") }
+        }
+        self.init(
+            id: resolution.id.lowercasedString, documentId: resolution.documentID.lowercasedString,
+            author: person(resolution.authorUserID)!, preparedBy: person(resolution.preparedByUserID),
+            text: resolution.text, date: resolution.date.iso, state: .init(rawValue: resolution.state.rawValue)!,
+            controlled: resolution.controlled, controlOfficer: person(resolution.controlOfficerUserID),
+            controlCategory: resolution.controlCategory.flatMap { .init(rawValue: $0.rawValue) },
+            controlCategoryName: resolution.controlCategory?.russianName, controlResult: resolution.controlResult,
+            version: resolution.version,
+            assignments: tree.assignments.map { assignment in
+                Components.Schemas.Assignment(
+                    id: assignment.id.lowercasedString, resolutionId: assignment.resolutionID.lowercasedString,
+                    documentId: assignment.documentID.lowercasedString, parentId: assignment.parentID?.lowercasedString,
+                    author: person(assignment.authorUserID)!,
+                    executor: .init(assignment.executor, people: tree.people, organizations: tree.organizations),
+                    responsible: assignment.responsible, text: assignment.text, deadline: assignment.deadline?.iso,
+                    initialDeadline: assignment.initialDeadline?.iso, deadlineExplanation: assignment.deadlineExplanation,
+                    state: .init(rawValue: assignment.state.rawValue)!, stateName: assignment.state.russianName,
+                    overdue: assignment.isOverdue(today: tree.today), controlOfficer: person(assignment.controlOfficerUserID),
+                    issuedAt: assignment.issuedAt, completedAt: assignment.completedAt, version: assignment.version,
+                    events: AssignmentLifecycle.events(from: assignment.state).map(\.rawValue),
+                    reports: (tree.reports[assignment.id] ?? []).map { report in
+                        .init(
+                            id: report.id.lowercasedString, author: person(report.authorUserID)!, text: report.text,
+                            submittedAt: report.submittedAt, decision: report.decision.flatMap { .init(rawValue: $0.rawValue) },
+                            decidedBy: person(report.decidedByUserID), decidedAt: report.decidedAt, comment: report.comment)
+                    })
+            })
+    }
+}
+
+extension Components.Schemas.AssignmentExecutor {
+    init(_ executor: Executor, people: [UUID: String], organizations: [UUID: String]) {
+        let organization = organizations[executor.organizationID] ?? ""
+        switch executor {
+        case .person(let userID, let organizationID):
+            self.init(
+                kind: .person, userId: userID.lowercasedString, organizationId: organizationID.lowercasedString,
+                name: "\(people[userID] ?? "") (\(organization))")
+        case .organization(let id):
+            self.init(kind: .organization, userId: nil, organizationId: id.lowercasedString, name: organization)
+        }
+    }
+}
+
+extension Components.Schemas.AssignmentListItem {
+    init(_ item: AssignmentListItem, today: CalendarDate) {
+        let assignment = item.assignment
+        self.init(
+            id: assignment.id.lowercasedString, resolutionId: assignment.resolutionID.lowercasedString,
+            documentId: assignment.documentID.lowercasedString, documentNumber: item.documentNumber,
+            documentTitle: item.documentTitle, authorName: item.authorName, executorName: item.executorName,
+            responsible: assignment.responsible, text: assignment.text, deadline: assignment.deadline?.iso,
+            state: assignment.state.rawValue, stateName: assignment.state.russianName,
+            overdue: assignment.isOverdue(today: today))
+    }
+}

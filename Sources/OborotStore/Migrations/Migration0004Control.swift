@@ -1,0 +1,84 @@
+extension Migrations {
+    /// Resolutions, the assignment tree, execution reports and the numbered history of deadline changes.
+    /// Dates (resolution date, deadlines) are `YYYY-MM-DD` text: calendar dates with no zone, ordered as text.
+    static let control = Migration(
+        version: 4, name: "control",
+        statements: [
+            """
+            CREATE TABLE resolutions (
+                id {bin_text} PRIMARY KEY,
+                document_id {bin_text} NOT NULL REFERENCES documents(id),
+                author_user_id {bin_text} NOT NULL REFERENCES users(id),
+                organization_id {bin_text} NOT NULL REFERENCES organizations(id),
+                prepared_by_user_id {bin_text} REFERENCES users(id),
+                text TEXT NOT NULL,
+                resolution_date TEXT NOT NULL,
+                state TEXT NOT NULL,
+                controlled BOOLEAN NOT NULL,
+                control_officer_user_id {bin_text} REFERENCES users(id),
+                control_category TEXT,
+                control_result TEXT,
+                version INTEGER NOT NULL,
+                created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX resolutions_by_document ON resolutions (document_id, created_at)",
+            "CREATE INDEX resolutions_by_author ON resolutions (author_user_id, state)",
+            """
+            CREATE TABLE assignments (
+                id {bin_text} PRIMARY KEY,
+                resolution_id {bin_text} NOT NULL REFERENCES resolutions(id),
+                document_id {bin_text} NOT NULL REFERENCES documents(id),
+                parent_id {bin_text} REFERENCES assignments(id),
+                author_user_id {bin_text} NOT NULL REFERENCES users(id),
+                executor_user_id {bin_text} REFERENCES users(id),
+                executor_organization_id {bin_text} NOT NULL REFERENCES organizations(id),
+                responsible BOOLEAN NOT NULL,
+                text TEXT NOT NULL,
+                deadline TEXT,
+                initial_deadline TEXT,
+                deadline_explanation TEXT,
+                state TEXT NOT NULL,
+                is_open BOOLEAN NOT NULL,
+                control_officer_user_id {bin_text} REFERENCES users(id),
+                issued_at BIGINT NOT NULL,
+                issued_on TEXT NOT NULL,
+                completed_at BIGINT,
+                completed_on TEXT,
+                version INTEGER NOT NULL)
+            """,
+            // The inboxes: open work first, by deadline, per person, organisation, author and control officer.
+            "CREATE INDEX assignments_by_executor ON assignments (executor_user_id, is_open, deadline)",
+            "CREATE INDEX assignments_by_executor_organization ON assignments (executor_organization_id, is_open, deadline)",
+            "CREATE INDEX assignments_by_author ON assignments (author_user_id, is_open, deadline)",
+            "CREATE INDEX assignments_by_control_officer ON assignments (control_officer_user_id, is_open, deadline)",
+            "CREATE INDEX assignments_by_resolution ON assignments (resolution_id)",
+            "CREATE INDEX assignments_by_parent ON assignments (parent_id)",
+            // Discipline reports: a period's assignments by the day they were issued.
+            "CREATE INDEX assignments_by_issue_day ON assignments (issued_on, executor_organization_id)",
+            """
+            CREATE TABLE assignment_reports (
+                id {bin_text} PRIMARY KEY,
+                assignment_id {bin_text} NOT NULL REFERENCES assignments(id),
+                author_user_id {bin_text} NOT NULL REFERENCES users(id),
+                acting_user_id {bin_text} REFERENCES users(id),
+                text TEXT NOT NULL,
+                submitted_at BIGINT NOT NULL,
+                decision TEXT,
+                decided_by_user_id {bin_text} REFERENCES users(id),
+                decided_at BIGINT,
+                comment TEXT)
+            """,
+            "CREATE INDEX assignment_reports_by_assignment ON assignment_reports (assignment_id, submitted_at)",
+            """
+            CREATE TABLE assignment_deadline_changes (
+                assignment_id {bin_text} NOT NULL REFERENCES assignments(id),
+                number INTEGER NOT NULL,
+                old_deadline TEXT,
+                new_deadline TEXT,
+                reason TEXT NOT NULL,
+                changed_by_user_id {bin_text} NOT NULL REFERENCES users(id),
+                changed_at BIGINT NOT NULL,
+                PRIMARY KEY (assignment_id, number))
+            """,
+        ])
+}
