@@ -430,3 +430,89 @@ enum ControlServiceTexts {
         "\(from.russianName) → \(to.russianName)"
     }
 }
+
+extension ControlService {
+    /// Who can be picked as an executor: without a query, the organisation's subordinate bodies and its people;
+    /// with one, matching bodies and people (inside `within` for sub-assignments).
+    func executorCandidates(
+        _ caller: Caller, around organizationID: UUID, query: String?, within: OrganizationPath?
+    ) async throws -> (organizations: [(id: UUID, name: String)], people: [ExecutorCandidate]) {
+        try caller.actor.require(.signedIn)
+        return try await database.read { db in
+            let organizations = OrganizationRepository(db)
+            let names = ControlNames(db)
+            if let text = query.nonBlank {
+                let found = try await organizations.search(text, within: within, limit: 15)
+                var people = try await names.candidates(organizationID: nil, text: text, limit: 40)
+                if let within {
+                    let paths = Dictionary(
+                        try await organizations.findMany(Array(Set(people.map(\.organizationID)))).map { ($0.id, $0.path) },
+                        uniquingKeysWith: { a, _ in a })
+                    people = people.filter { paths[$0.organizationID]?.isWithin(within) ?? false }
+                }
+                return (found.map { ($0.organization.id, $0.organization.shortName) }, Array(people.prefix(15)))
+            }
+            let children = try await organizations.children(of: organizationID, limit: 50)
+            let people = try await names.candidates(organizationID: organizationID, text: nil, limit: 30)
+            return (children.map { ($0.organization.id, $0.organization.shortName) }, people)
+        }
+    }
+}
+
+extension ControlService {
+    /// «Фамилия И. О. (организация)» or the organisation's name for each executor, to show what was ticked.
+    func executorLabels(_ executors: [Executor]) async throws -> [Executor: String] {
+        try await database.read { db in
+            let names = ControlNames(db)
+            let userIDs = Set(executors.compactMap(\.userID))
+            let personNames = try await names.people(userIDs)
+            let personOrganizations = try await names.organizationOf(userIDs: userIDs)
+            var organizationIDs = Set(personOrganizations.values)
+            for case .organization(let id) in executors { organizationIDs.insert(id) }
+            let organizationNames = try await names.organizations(organizationIDs)
+            var labels: [Executor: String] = [:]
+            for executor in executors {
+                switch executor {
+                case .organization(let id): labels[executor] = organizationNames[id]
+                case .person(let userID, _):
+                    guard let name = personNames[userID] else { continue }
+                    let organization = personOrganizations[userID].flatMap { organizationNames[$0] }
+                    labels[executor] = organization.map { "\(name) (\($0))" } ?? name
+                }
+            }
+            return labels
+        }
+    }
+}
+
+extension ControlService {
+    /// Today in the caller's organisation's time zone: the date resolutions are dated with.
+    func today(for caller: Caller) async throws -> CalendarDate {
+        try await database.read { db in
+            let organization = try await OrganizationRepository(db).get(caller.actor.principal.organizationID)
+            return CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+        }
+    }
+}
+
+extension ControlService {
+    /// What the caller may do with one assignment, for the buttons its card shows.
+    struct Permissions: Sendable {
+        var executes = false
+        var controls = false
+        var isAuthor = false
+        var controlsResolution = false
+        var approvesDraft = false
+    }
+
+    func permissions(_ caller: Caller, assignment: Assignment, resolution: Resolution) async throws -> Permissions {
+        let organization = try await database.read { db in try await OrganizationRepository(db).get(assignment.executor.organizationID) }
+        let actor = caller.actor
+        return Permissions(
+            executes: AccessPolicy.executes(assignment.executor, organizationPath: organization.path).allows(actor),
+            controls: AccessPolicy.controls(assignment).allows(actor),
+            isAuthor: AccessPolicy.isAssignmentAuthor(assignment).allows(actor),
+            controlsResolution: AccessPolicy.controls(resolution).allows(actor),
+            approvesDraft: AccessPolicy.isAuthorInPerson(resolution.authorUserID).allows(actor))
+    }
+}

@@ -11,6 +11,8 @@ enum Navigation {
     static let entries: [(title: String, href: String)] = [
         ("Главная", "/"),
         ("Документы", "/documents"),
+        ("Поручения", "/assignments"),
+        ("Дисциплина", "/reports/discipline"),
         ("Номенклатура дел", "/case-files"),
         ("Организации", "/organizations"),
         ("Мой профиль", "/profile"),

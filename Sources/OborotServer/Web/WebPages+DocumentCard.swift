@@ -77,10 +77,71 @@ extension WebPages {
         var grants: [String]
         var hasGrants: Bool
         var signedAt: String?
+        var resolutions: [ResolutionSummary]
+        var hasResolutions: Bool
+        var canIssueResolution: Bool
+        var resolutionNotice: String?
+    }
+
+    /// A resolution on the card: its text, control mark and the tree of assignments.
+    struct ResolutionSummary {
+        struct Node {
+            var id: String
+            var indent: Int
+            var executorName: String
+            var deadline: String
+            var state: String
+            var stateName: String
+            var overdue: Bool
+        }
+
+        var id: String
+        var text: String
+        var authorName: String
+        var date: String
+        var isDraft: Bool
+        var canApprove: Bool
+        var preparedBy: String?
+        var controlMark: String?
+        var nodes: [Node]
+    }
+
+    func resolutionSummaries(_ caller: Caller, documentID: UUID) async throws -> [ResolutionSummary] {
+        try await services.control.resolutions(caller, documentID: documentID).map { tree in
+            var nodes: [ResolutionSummary.Node] = []
+            func walk(_ parent: UUID?, depth: Int) {
+                for child in tree.assignments where child.parentID == parent {
+                    let executor: String
+                    switch child.executor {
+                    case .organization(let id): executor = tree.organizations[id] ?? ""
+                    case .person(let userID, let organizationID):
+                        executor = "\(tree.people[userID] ?? "") (\(tree.organizations[organizationID] ?? ""))"
+                    }
+                    nodes.append(
+                        .init(
+                            id: child.id.lowercasedString, indent: min(depth, 6), executorName: executor,
+                            deadline: child.deadline?.russian ?? "—", state: child.state.rawValue,
+                            stateName: child.state.russianName, overdue: child.isOverdue(today: tree.today)))
+                    walk(child.id, depth: depth + 1)
+                }
+            }
+            walk(nil, depth: 0)
+            let resolution = tree.resolution
+            let mark: String? =
+                resolution.state == .closed ? "Снята с контроля: \(resolution.controlResult ?? "")"
+                : resolution.controlled ? (resolution.controlCategory?.russianName ?? "На контроле") : nil
+            return ResolutionSummary(
+                id: resolution.id.lowercasedString, text: resolution.text,
+                authorName: tree.people[resolution.authorUserID] ?? "", date: resolution.date.russian,
+                isDraft: resolution.state == .draft,
+                canApprove: resolution.state == .draft && AccessPolicy.isAuthorInPerson(resolution.authorUserID).allows(caller.actor),
+                preparedBy: resolution.preparedByUserID.flatMap { tree.people[$0] }, controlMark: mark, nodes: nodes)
+        }
     }
 
     func documentCard(
-        _ caller: Caller, id: UUID, registeredNotice: Bool = false, error: String? = nil, status: HTTPResponse.Status = .ok
+        _ caller: Caller, id: UUID, registeredNotice: Bool = false, error: String? = nil, status: HTTPResponse.Status = .ok,
+        resolutionNotice: String? = nil
     ) async throws -> Response {
         let details = try await services.documents.details(caller, id: id)
         try await services.documents.recordRestrictedView(caller, details: details)
@@ -105,6 +166,7 @@ extension WebPages {
                         caseFiles: cases.map { .init(id: $0.id.lowercasedString, label: "\($0.index) — \($0.title)") }))
             }
         }
+        let resolutions = try await resolutionSummaries(caller, documentID: id)
         let canUpload = details.canEdit && document.state != .cancelled && document.state != .filed
         let model = CardModel(
             print: PrintModel(details, assetVersion: assets.version), id: documentID, kind: document.kind.rawValue,
@@ -134,8 +196,20 @@ extension WebPages {
             history: history.map { .init(when: WebTexts.dateTime($0.occurredAt, timeZone: zone), summary: $0.summary) },
             actions: actions, hasActions: !actions.isEmpty, grants: details.grantedUsers.map(\.displayName),
             hasGrants: !details.grantedUsers.isEmpty,
-            signedAt: document.signedAt.map { WebTexts.dateTime($0, timeZone: zone) })
+            signedAt: document.signedAt.map { WebTexts.dateTime($0, timeZone: zone) },
+            resolutions: resolutions, hasResolutions: !resolutions.isEmpty,
+            canIssueResolution: document.state != .cancelled && caller.actor.holds(.head, over: details.organization.path),
+            resolutionNotice: resolutionNotice.flatMap(Self.resolutionNoticeText))
         return page("document", title: model.print.label, model: model, caller: caller, path: "/documents", status: status)
+    }
+
+    static func resolutionNoticeText(_ code: String) -> String? {
+        switch code {
+        case "issued": "Резолюция вынесена, поручения направлены исполнителям."
+        case "draft": "Проект резолюции подготовлен и ждёт утверждения руководителем."
+        case "approved": "Резолюция утверждена, поручения направлены исполнителям."
+        default: nil
+        }
     }
 
     /// Uploads a file from the card's form and returns to the card.

@@ -63,7 +63,9 @@ extension WebPages {
         router.get("/documents/:id") { request, context in
             let caller = try signedIn(request)
             let id = try documentID(context)
-            return try await documentCard(caller, id: id, registeredNotice: request.uri.queryParameters["registered"] == "1")
+            return try await documentCard(
+                caller, id: id, registeredNotice: request.uri.queryParameters["registered"] == "1",
+                resolutionNotice: request.uri.queryParameters["resolution"].map(String.init))
         }
         router.post("/documents/:id/transitions") { request, context in
             let caller = try signedIn(request)

@@ -242,3 +242,41 @@ public struct ControlNames: Sendable {
             .map { try UUID.stored($0.decode(column: "user_id", as: String.self)) }
     }
 }
+
+/// A person who can be named as an executor: an active account with its employee's name and organisation.
+public struct ExecutorCandidate: Sendable, Hashable {
+    public var userID: UUID
+    public var name: String
+    public var organizationID: UUID
+    public var organizationName: String
+}
+
+extension ControlNames {
+    /// People of one organisation, or people anywhere whose names match `text`, by surname.
+    public func candidates(organizationID: UUID?, text: String?, limit: Int) async throws -> [ExecutorCandidate] {
+        var query = db.sql.select()
+            .column(SQLColumn("id", table: "u")).column(SQLColumn("surname", table: "e"))
+            .column(SQLColumn("given_name", table: "e")).column(SQLColumn("patronymic", table: "e"))
+            .column(SQLColumn("id", table: "o"), as: "organization_id").column(SQLColumn("short_name", table: "o"))
+            .from(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")))
+            .join(SQLAlias(SQLIdentifier("employees"), as: SQLIdentifier("e")), on: SQLRaw("e.id = u.employee_id"))
+            .join(SQLAlias(SQLIdentifier("organizations"), as: SQLIdentifier("o")), on: SQLRaw("o.id = e.organization_id"))
+            .where(SQLColumn("active", table: "u"), .equal, SQLBind(true))
+        if let organizationID { query = query.where(SQLColumn("organization_id", table: "e"), .equal, SQLBind(organizationID.lowercasedString)) }
+        if let needle = text.map(SearchText.normalize), !needle.isEmpty {
+            query = query.where(containsText(needle, column: "e.search_text"))
+        }
+        return try await query.orderBy(SQLColumn("surname", table: "e")).orderBy(SQLColumn("given_name", table: "e")).limit(limit)
+            .all().map { row in
+                ExecutorCandidate(
+                    userID: try UUID.stored(row.decode(column: "id", as: String.self)),
+                    name: PersonName(
+                        surname: try row.decode(column: "surname", as: String.self),
+                        givenName: try row.decode(column: "given_name", as: String.self),
+                        patronymic: try row.decode(column: "patronymic", as: String?.self)
+                    ).withInitials,
+                    organizationID: try UUID.stored(row.decode(column: "organization_id", as: String.self)),
+                    organizationName: try row.decode(column: "short_name", as: String.self))
+            }
+    }
+}

@@ -10,6 +10,8 @@
     copied: 'Скопировано',
     copyFailed: 'Не удалось скопировать автоматически: текст выделен, скопируйте его вручную.',
     confirmCancel: 'Аннулировать документ? Номер останется за ним.',
+    pickDate: 'Укажите дату срока.',
+    overdue: 'просрочено',
   };
   const LOAD_TIMEOUT_MS = 20000;
 
@@ -177,7 +179,7 @@
   let submitting = new WeakSet();
 
   function isCancellation(form) {
-    if (!form.matches('form.action-form')) return false;
+    if (!form.matches('form.action-form') || form.hasAttribute('data-confirm')) return false;
     const field = form.elements.namedItem('event');
     return field instanceof HTMLInputElement && field.value === 'cancel';
   }
@@ -191,6 +193,12 @@
       return;
     }
     if (isCancellation(form) && !window.confirm(TEXT.confirmCancel)) {
+      event.preventDefault();
+      return;
+    }
+    // Other irreversible steps name their own question: <form data-confirm="…">.
+    const question = form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
       event.preventDefault();
       return;
     }
@@ -320,5 +328,74 @@
   if (formError && !notice) {
     if (!formError.hasAttribute('tabindex')) formError.setAttribute('tabindex', '-1');
     formError.focus();
+  }
+  // ---------------------------------------------------------------------------
+  // (h) Deadline presets on the resolution form: the explanation under them
+  // follows the choice (GET /api/v1/deadlines); typing a date or a number of
+  // working days picks its preset. Without script the server's text stays.
+  // ---------------------------------------------------------------------------
+
+  const explanation = document.getElementById('deadline-explanation');
+  if (explanation) {
+    const form = explanation.closest('form');
+    let pending = null;
+    const choose = (value) => {
+      const radio = form.querySelector(`input[name="deadline"][value="${value}"]`);
+      if (radio) radio.checked = true;
+    };
+    const update = async () => {
+      const checked = form.querySelector('input[name="deadline"]:checked');
+      const preset = checked ? checked.value : 'none';
+      const params = new URLSearchParams({ from: explanation.dataset.from || '' });
+      if (preset === 'urgent' || preset === 'operative') params.set('period', preset);
+      if (preset === 'wd') params.set('period', `${form.elements.namedItem('workingDays').value}wd`);
+      if (preset === 'date') {
+        const date = form.elements.namedItem('deadlineDate').value;
+        if (!date) { explanation.textContent = TEXT.pickDate; return; }
+        params.set('date', date);
+      }
+      if (pending) pending.abort();
+      const current = new AbortController();
+      pending = current;
+      try {
+        const response = await fetch(`/api/v1/deadlines?${params}`, {
+          credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: current.signal,
+        });
+        const body = await response.json();
+        if (pending === current) explanation.textContent = response.ok ? body.explanation : (body.detail || '');
+      } catch (error) {
+        // Offline or aborted: keep the last explanation.
+      }
+    };
+    form.addEventListener('input', (event) => {
+      const name = event.target && event.target.name;
+      if (name === 'deadlineDate') choose('date');
+      if (name === 'workingDays') choose('wd');
+      if (name === 'deadline' || name === 'deadlineDate' || name === 'workingDays') update();
+    });
+    form.addEventListener('change', (event) => {
+      if (event.target && event.target.name === 'deadline') update();
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // (i) The «Поручения» link shows how many assignments wait for the person
+  // (and how many of them are overdue), fetched after the page is shown.
+  // ---------------------------------------------------------------------------
+
+  const inboxLink = document.querySelector('.main-nav a[href="/assignments"]');
+  if (inboxLink) {
+    fetch('/api/v1/assignments/counts', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((counts) => {
+        if (!counts || !counts.toDo) return;
+        const badge = document.createElement('span');
+        badge.className = counts.overdue ? 'badge badge--danger' : 'badge';
+        badge.id = 'inbox-count';
+        badge.textContent = String(counts.toDo);
+        badge.title = counts.overdue ? `${TEXT.overdue}: ${counts.overdue}` : '';
+        inboxLink.append(' ', badge);
+      })
+      .catch(() => {});
   }
 })();

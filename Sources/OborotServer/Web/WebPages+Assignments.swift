@@ -1,0 +1,308 @@
+import Foundation
+import Hummingbird
+import OborotDomain
+import OborotStore
+
+/// Execution control pages: the inboxes, an assignment's card with its tree and actions, the resolution and
+/// sub-assignment forms. Laid out as one column of cards so a head can work from a phone.
+extension WebPages {
+    func addAssignmentRoutes(to router: Router<AppRequestContext>) {
+        router.get("/assignments") { request, _ in
+            try await inboxPage(try signedIn(request), request: request)
+        }
+        router.get("/assignments/:id") { request, context in
+            let caller = try signedIn(request)
+            return try await assignmentCard(caller, id: try assignmentID(context), notice: request.uri.queryParameters["done"].map(String.init))
+        }
+        router.post("/assignments/:id/transitions") { request, context in
+            let caller = try signedIn(request)
+            let id = try assignmentID(context)
+            let pairs = try await WebForms.pairs(from: request)
+            let form = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+            do {
+                guard let event = form["event"].flatMap(AssignmentEvent.init(rawValue:)) else {
+                    throw OborotError.malformedBody(field: "event", reason: WebTexts.unreadableForm)
+                }
+                _ = try await services.control.transition(
+                    caller, assignmentID: id, event: event, text: form["text"], expectedVersion: form["version"].flatMap { Int($0) })
+                return WebRedirect(location: "/assignments/\(id.lowercasedString)?done=\(event.rawValue)").response
+            } catch let error as OborotError where error.kind != .notFound && error.kind != .unauthorized {
+                return try await assignmentCard(caller, id: id, error: error, status: error.kind.status)
+            }
+        }
+        router.get("/assignments/:id/sub-assignments") { request, context in
+            let caller = try signedIn(request)
+            return try await assignmentForm(caller, context: try await subAssignmentContext(caller, context), values: AssignmentFormValues(), error: nil)
+        }
+        router.post("/assignments/:id/sub-assignments") { request, context in
+            let caller = try signedIn(request)
+            let values = AssignmentFormValues(pairs: try await WebForms.pairs(from: request))
+            return try await submitAssignmentForm(caller, context: try await subAssignmentContext(caller, context), values: values)
+        }
+        router.get("/documents/:id/resolution") { request, context in
+            let caller = try signedIn(request)
+            return try await assignmentForm(caller, context: try await resolutionContext(caller, context), values: AssignmentFormValues(), error: nil)
+        }
+        router.post("/documents/:id/resolution") { request, context in
+            let caller = try signedIn(request)
+            let values = AssignmentFormValues(pairs: try await WebForms.pairs(from: request))
+            return try await submitAssignmentForm(caller, context: try await resolutionContext(caller, context), values: values)
+        }
+        router.post("/resolutions/:id/approval") { request, context in
+            let caller = try signedIn(request)
+            let id = try resolutionID(context)
+            let tree = try await services.control.approve(caller, resolutionID: id)
+            return WebRedirect(location: "/documents/\(tree.resolution.documentID.lowercasedString)?resolution=approved#resolutions").response
+        }
+        router.post("/resolutions/:id/removal-from-control") { request, context in
+            let caller = try signedIn(request)
+            let id = try resolutionID(context)
+            let form = Dictionary(try await WebForms.pairs(from: request), uniquingKeysWith: { first, _ in first })
+            let back = form["assignmentId"].flatMap(UUID.init(uuidString:))
+            do {
+                _ = try await services.control.removeFromControl(caller, resolutionID: id, result: form["result"] ?? "")
+                if let back { return WebRedirect(location: "/assignments/\(back.lowercasedString)?done=removed").response }
+                return WebRedirect(location: "/assignments?inbox=control").response
+            } catch let error as OborotError where back != nil && error.kind != .notFound && error.kind != .unauthorized {
+                return try await assignmentCard(caller, id: back!, error: error, status: error.kind.status)
+            }
+        }
+    }
+
+    private func assignmentID(_ context: AppRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw OborotError.notFound(.assignment) }
+        return id
+    }
+
+    private func resolutionID(_ context: AppRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw OborotError.notFound(.resolution) }
+        return id
+    }
+
+    private func resolutionContext(_ caller: Caller, _ context: AppRequestContext) async throws -> AssignmentFormContext {
+        let details = try await services.documents.details(caller, id: try documentID(context))
+        try caller.actor.require(.issuesResolutions(in: details.organization.path))
+        return .resolution(
+            documentID: details.document.id, documentLabel: PrintModel(details, assetVersion: assets.version).label,
+            organizationID: details.document.organizationID)
+    }
+
+    private func subAssignmentContext(_ caller: Caller, _ context: AppRequestContext) async throws -> AssignmentFormContext {
+        let (tree, id) = try await services.control.treeOfAssignment(caller, assignmentID: try assignmentID(context))
+        guard let assignment = tree.assignments.first(where: { $0.id == id }) else { throw OborotError.notFound(.assignment) }
+        let organization = try await services.organizations.details(caller, id: assignment.executor.organizationID).organization
+        try caller.actor.require(.executes(assignment.executor, organizationPath: organization.path))
+        return .subAssignment(assignment: assignment, organization: organization)
+    }
+
+    // MARK: Inbox
+
+    struct InboxModel {
+        struct Tab {
+            var href: String
+            var label: String
+            var count: Int?
+            var current: Bool
+        }
+
+        struct Row {
+            var id: String
+            var documentLabel: String
+            var documentTitle: String
+            var text: String
+            var authorName: String
+            var executorName: String
+            var deadline: String
+            var overdue: Bool
+            var state: String
+            var stateName: String
+            var responsible: Bool
+        }
+
+        var heading: String
+        var tabs: [Tab]
+        var filters: [Tab]
+        var rows: [Row]
+        var hasRows: Bool
+        var nextHref: String?
+    }
+
+    private func inboxPage(_ caller: Caller, request: Request) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        let inbox = parameters["inbox"].flatMap { AssignmentInbox(rawValue: String($0)) } ?? .toDo
+        let filter = parameters["filter"].flatMap { AssignmentInboxFilter(rawValue: String($0)) } ?? .all
+        let after = try AssignmentCursor.decode(parameters["cursor"].map(String.init))
+        let (items, today) = try await services.control.inbox(caller, inbox: inbox, filter: filter, after: after, limit: Self.pageSize)
+        let counts = try await services.control.counts(caller)
+        let inboxes: [(AssignmentInbox, String, Int)] = [
+            (.toDo, "На исполнение", counts.toDo), (.controlling, "На контроле", counts.controlling),
+            (.issued, "Отправленные", counts.issued),
+        ]
+        let filters: [(AssignmentInboxFilter, String, Int?)] = [
+            (.all, "Все", nil), (.overdue, "Просроченные", inbox == .toDo ? counts.overdue : nil),
+            (.dueSoon, "Срок в ближайшие 3 рабочих дня", inbox == .toDo ? counts.dueSoon : nil),
+        ]
+        let model = InboxModel(
+            heading: inboxes.first { $0.0 == inbox }?.1 ?? "Поручения",
+            tabs: inboxes.map { .init(href: "/assignments?inbox=\($0.0.rawValue)", label: $0.1, count: $0.2, current: $0.0 == inbox) },
+            filters: filters.map {
+                .init(href: "/assignments?inbox=\(inbox.rawValue)&filter=\($0.0.rawValue)", label: $0.1, count: $0.2, current: $0.0 == filter)
+            },
+            rows: items.map { InboxModel.Row($0, today: today) },
+            hasRows: !items.isEmpty,
+            nextHref: items.count == Self.pageSize
+                ? items.last.map { "/assignments?inbox=\(inbox.rawValue)&filter=\(filter.rawValue)&cursor=\(AssignmentCursor.encode($0))" } : nil)
+        return page("assignments", title: model.heading, model: model, caller: caller, path: "/assignments")
+    }
+
+    // MARK: Card
+
+    struct AssignmentCardModel {
+        struct Node {
+            var id: String
+            var indent: Int
+            var executorName: String
+            var deadline: String
+            var state: String
+            var stateName: String
+            var overdue: Bool
+            var responsible: Bool
+            var current: Bool
+        }
+
+        struct ReportRow {
+            var authorName: String
+            var text: String
+            var submittedAt: String
+            var decision: String?
+            var accepted: Bool
+            var decidedBy: String?
+            var comment: String?
+        }
+
+        var id: String
+        var version: Int
+        var resolutionId: String
+        var documentId: String
+        var resolutionText: String
+        var resolutionAuthor: String
+        var resolutionDate: String
+        var resolutionState: String
+        var categoryName: String?
+        var controlOfficer: String?
+        var controlResult: String?
+        var text: String
+        var executorName: String
+        var authorName: String
+        var deadline: String
+        var initialDeadline: String?
+        var explanation: String?
+        var state: String
+        var stateName: String
+        var overdue: Bool
+        var tree: [Node]
+        var reports: [ReportRow]
+        var hasReports: Bool
+        var notice: String?
+        var error: String?
+        var canAccept: Bool
+        var canReport: Bool
+        var canDecide: Bool
+        var canSubAssign: Bool
+        var canCancel: Bool
+        var canRemoveFromControl: Bool
+        var hasActions: Bool
+    }
+
+    func assignmentCard(
+        _ caller: Caller, id: UUID, notice: String? = nil, error: OborotError? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let (tree, _) = try await services.control.treeOfAssignment(caller, assignmentID: id)
+        guard let assignment = tree.assignments.first(where: { $0.id == id }) else { throw OborotError.notFound(.assignment) }
+        let resolution = tree.resolution
+        let permissions = try await services.control.permissions(caller, assignment: assignment, resolution: resolution)
+        let events = Set(AssignmentLifecycle.events(from: assignment.state))
+        let zone = "Europe/Moscow"
+        func name(_ id: UUID?) -> String? { id.flatMap { tree.people[$0] } }
+        func executorName(_ executor: Executor) -> String {
+            switch executor {
+            case .organization(let id): tree.organizations[id] ?? ""
+            case .person(let userID, let organizationID):
+                "\(tree.people[userID] ?? "") (\(tree.organizations[organizationID] ?? ""))"
+            }
+        }
+        var nodes: [AssignmentCardModel.Node] = []
+        func walk(_ parent: UUID?, depth: Int) {
+            for child in tree.assignments where child.parentID == parent {
+                nodes.append(
+                    .init(
+                        id: child.id.lowercasedString, indent: min(depth, 6), executorName: executorName(child.executor),
+                        deadline: child.deadline?.russian ?? "—", state: child.state.rawValue, stateName: child.state.russianName,
+                        overdue: child.isOverdue(today: tree.today), responsible: child.responsible && child.parentID == nil,
+                        current: child.id == id))
+                walk(child.id, depth: depth + 1)
+            }
+        }
+        walk(nil, depth: 0)
+        let responsibleDone = !tree.assignments.contains { $0.parentID == nil && $0.responsible && $0.state.isOpen }
+        let model = AssignmentCardModel(
+            id: id.lowercasedString, version: assignment.version, resolutionId: resolution.id.lowercasedString,
+            documentId: resolution.documentID.lowercasedString, resolutionText: resolution.text,
+            resolutionAuthor: name(resolution.authorUserID) ?? "", resolutionDate: resolution.date.russian,
+            resolutionState: resolution.state == .closed ? "Снята с контроля" : resolution.controlled ? "На контроле" : "Без контроля",
+            categoryName: resolution.controlCategory?.russianName, controlOfficer: name(resolution.controlOfficerUserID),
+            controlResult: resolution.controlResult, text: assignment.text, executorName: executorName(assignment.executor),
+            authorName: name(assignment.authorUserID) ?? "", deadline: assignment.deadline?.russian ?? "—",
+            initialDeadline: assignment.initialDeadline != assignment.deadline ? assignment.initialDeadline?.russian : nil,
+            explanation: assignment.deadlineExplanation, state: assignment.state.rawValue, stateName: assignment.state.russianName,
+            overdue: assignment.isOverdue(today: tree.today), tree: nodes,
+            reports: (tree.reports[id] ?? []).map { report in
+                .init(
+                    authorName: name(report.authorUserID) ?? "", text: report.text,
+                    submittedAt: WebTexts.dateTime(report.submittedAt, timeZone: zone),
+                    decision: report.decision.map { $0 == .accepted ? "Принят" : "Возвращён на доработку" },
+                    accepted: report.decision == .accepted, decidedBy: name(report.decidedByUserID), comment: report.comment)
+            },
+            hasReports: !(tree.reports[id] ?? []).isEmpty, notice: notice.flatMap(AssignmentCardTexts.notice),
+            error: error?.detail,
+            canAccept: permissions.executes && events.contains(.accept),
+            canReport: permissions.executes && events.contains(.submitReport),
+            canDecide: permissions.controls && events.contains(.acceptReport),
+            canSubAssign: permissions.executes && assignment.state.isOpen && assignment.state != .reportSubmitted,
+            canCancel: permissions.isAuthor && events.contains(.cancel),
+            canRemoveFromControl: permissions.controlsResolution && resolution.state == .active && resolution.controlled
+                && responsibleDone && assignment.parentID == nil,
+            hasActions: false)
+        var full = model
+        full.hasActions = model.canAccept || model.canReport || model.canDecide || model.canSubAssign || model.canCancel
+            || model.canRemoveFromControl
+        return page("assignment", title: "Поручение", model: full, caller: caller, path: "/assignments", status: status)
+    }
+}
+
+extension WebPages.InboxModel.Row {
+    init(_ item: AssignmentListItem, today: CalendarDate) {
+        let assignment = item.assignment
+        self.init(
+            id: assignment.id.lowercasedString, documentLabel: item.documentNumber.map { "№ \($0)" } ?? "Документ без номера",
+            documentTitle: item.documentTitle, text: assignment.text, authorName: item.authorName,
+            executorName: item.executorName, deadline: assignment.deadline?.russian ?? "—",
+            overdue: assignment.isOverdue(today: today), state: assignment.state.rawValue,
+            stateName: assignment.state.russianName, responsible: assignment.responsible)
+    }
+}
+
+enum AssignmentCardTexts {
+    static func notice(_ code: String) -> String? {
+        switch code {
+        case "accept": "Поручение принято к исполнению."
+        case "submit_report": "Отчёт отправлен на проверку."
+        case "accept_report": "Отчёт принят, поручение исполнено."
+        case "return_report": "Отчёт возвращён на доработку."
+        case "cancel": "Поручение отменено."
+        case "sub_assigned": "Поручение перепоручено."
+        case "removed": "Резолюция снята с контроля."
+        default: nil
+        }
+    }
+}
