@@ -7,6 +7,8 @@ public enum OrganizationKind: String, Sendable, CaseIterable, Codable {
     case urbanSettlement
     case ruralSettlement
     case institution
+    /// A structural unit inside a body (отдел, управление, департамент): assignments cascade down to it.
+    case department
     case federalBody
     case external
 
@@ -20,6 +22,7 @@ public enum OrganizationKind: String, Sendable, CaseIterable, Codable {
         case .urbanSettlement: "Городское поселение"
         case .ruralSettlement: "Сельское поселение"
         case .institution: "Учреждение"
+        case .department: "Структурное подразделение"
         case .federalBody: "Федеральный орган"
         case .external: "Внешняя организация"
         }
@@ -41,6 +44,9 @@ public enum OrganizationKind: String, Sendable, CaseIterable, Codable {
         case .institution:
             [.regionalGovernment, .executiveBody, .municipalDistrict, .urbanOkrug, .urbanSettlement,
              .ruralSettlement, .institution, .federalBody]
+        case .department:
+            [.regionalGovernment, .executiveBody, .municipalDistrict, .urbanOkrug, .urbanSettlement, .ruralSettlement,
+             .institution, .department]
         case .external:
             [.external]
         }
@@ -60,7 +66,8 @@ public enum OrganizationKind: String, Sendable, CaseIterable, Codable {
         case .regionalGovernment, .executiveBody: .regional
         case .municipalDistrict, .urbanOkrug: .district
         case .urbanSettlement, .ruralSettlement: .settlement
-        case .institution, .federalBody, .external: nil
+        // A unit is part of its body: penetration counts the bodies themselves.
+        case .institution, .department, .federalBody, .external: nil
         }
     }
 }

@@ -144,9 +144,12 @@ extension WebPages {
         ]
         let model = InboxModel(
             heading: inboxes.first { $0.0 == inbox }?.1 ?? "Поручения",
-            tabs: inboxes.map { .init(href: "/assignments?inbox=\($0.0.rawValue)", label: $0.1, count: $0.2, current: $0.0 == inbox) },
+            // Mustache shows a zero like any other number: an empty folder gets no badge at all.
+            tabs: inboxes.map {
+                .init(href: "/assignments?inbox=\($0.0.rawValue)", label: $0.1, count: $0.2 > 0 ? $0.2 : nil, current: $0.0 == inbox)
+            },
             filters: filters.map {
-                .init(href: "/assignments?inbox=\(inbox.rawValue)&filter=\($0.0.rawValue)", label: $0.1, count: $0.2, current: $0.0 == filter)
+                .init(href: "/assignments?inbox=\(inbox.rawValue)&filter=\($0.0.rawValue)", label: $0.1, count: ($0.2 ?? 0) > 0 ? $0.2 : nil, current: $0.0 == filter)
             },
             rows: items.map { InboxModel.Row($0, today: today) },
             hasRows: !items.isEmpty,

@@ -13,6 +13,7 @@ extension WebPages {
             var doneOnTime: Int
             var doneLate: Int
             var overdueNow: Int
+            var hasOverdue: Bool
             var inProgress: Int
             var share: String
             var overdueHref: String
@@ -49,7 +50,7 @@ extension WebPages {
                 return DisciplineModel.Row(
                     name: name, href: drill ? "/reports/discipline?\(organization)" : nil, issued: counts.issued,
                     doneOnTime: counts.doneOnTime, doneLate: counts.doneLate, overdueNow: counts.overdueNow,
-                    inProgress: counts.inProgress, share: DisciplineTexts.share(counts.onTimeShare),
+                    hasOverdue: counts.overdueNow > 0, inProgress: counts.inProgress, share: DisciplineTexts.share(counts.onTimeShare),
                     overdueHref: "/reports/discipline/assignments?outcome=overdue&\(organization)")
             }
             let model = DisciplineModel(

@@ -267,6 +267,12 @@ enum DemoNames {
     ]
 
     /// The 30 executive bodies of the regional government: short name for lists and full official name.
+    /// The structural units every executive body of the demo has.
+    static let departments: [(short: String, full: String)] = [
+        ("Отдел планирования", "Отдел стратегического планирования и контроля исполнения"),
+        ("Правовой отдел", "Отдел правового и кадрового обеспечения"),
+    ]
+
     static let executiveBodies: [(short: String, full: String)] = [
         ("Минфин РО", "Министерство финансов Ростовской области"),
         ("Минэкономразвития РО", "Министерство экономического развития Ростовской области"),

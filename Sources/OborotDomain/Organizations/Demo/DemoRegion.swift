@@ -53,6 +53,7 @@ struct DemoRegionBuilder {
             let organization = addOrganization(.executiveBody, parent: government, short: body.short, full: body.full)
             staffBody(organization, headTitle: DemoTexts.headTitle(forBody: body.full), code: code(body.short))
             growable.append(organization)
+            addDepartments(of: organization, code: code(body.short))
         }
         for city in DemoNames.urbanOkrugs {
             let okrug = addOrganization(
@@ -172,6 +173,21 @@ struct DemoRegionBuilder {
         addPerson(body, position: admin, roles: [.admin], login: "\(code).admin", about: "администратор, \(body.shortName)")
         for post in executorPosts {
             addPerson(body, position: post, roles: [.executor])
+        }
+    }
+
+    /// Two departments in each executive body, each with a head and two specialists, so assignments can cascade
+    /// body → department → specialist. Logins: `<body>.dep1.head`, `<body>.dep1.specialist`.
+    private mutating func addDepartments(of body: Organization, code: String) {
+        for (index, name) in DemoNames.departments.enumerated() {
+            let department = addOrganization(
+                .department, parent: body, short: "\(name.short) (\(body.shortName))", full: "\(name.full), \(body.fullName)")
+            let head = addPosition(department, title: "Начальник отдела", isHead: true, rank: 0)
+            let specialist = addPosition(department, title: "Главный специалист", isHead: false, rank: 1)
+            let prefix = "\(code).dep\(index + 1)"
+            addPerson(department, position: head, roles: [.head], login: "\(prefix).head")
+            addPerson(department, position: specialist, roles: [.executor], login: "\(prefix).specialist")
+            addPerson(department, position: specialist, roles: [.executor])
         }
     }
 
@@ -313,6 +329,8 @@ extension DemoRegion {
             ("analyst", "аналитик"),
             ("reception", "оператор приёмной"),
             ("\(Transliteration.latin(body.short)).head", "руководитель, \(body.short)"),
+            ("\(Transliteration.latin(body.short)).dep1.head", "начальник отдела, \(body.short)"),
+            ("\(Transliteration.latin(body.short)).dep1.specialist", "специалист отдела, \(body.short)"),
             ("\(Transliteration.latin(district)).admin", "администратор, \(district)"),
         ]
     }

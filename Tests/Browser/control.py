@@ -1,0 +1,371 @@
+#!/usr/bin/env python3
+"""Browser test of execution control, run by scripts/test against `oborot serve --demo`.
+
+    python3 Tests/Browser/control.py http://127.0.0.1:8080
+
+The path of a governor's order through the web pages, each step by the person who takes it, in headless
+Chromium: a registrar's letter (registered through the API, as a setup) gets the governor's resolution
+«Оперативно» under «Контроль Губернатора» for Минфин РО; the minister passes it to a department; the department's
+head passes it to a specialist; the specialist accepts and reports; each level accepts the report from below and
+reports up; the governor accepts the ministry's report and removes the resolution from control. The governor's
+inbox and card are also checked at a phone's width (no sideways scrolling).
+
+Exit status: 0 when every step passed, 1 when one failed, 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import sys
+import urllib.request
+from typing import Callable, Optional
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from registration import StepFailed, error_text, make_driver, normalized  # noqa: E402  (shared browser helpers)
+
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException, \
+    WebDriverException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+WAIT_SECONDS = 15
+PASSWORD = "demo"
+MINISTRY = "Минфин РО"
+DEPARTMENT = "Отдел планирования (Минфин РО)"
+RUN = datetime.datetime.now().strftime("%H%M%S")
+RESOLUTION_TEXT = f"Подготовить предложения по бюджету, проверка {RUN}"
+PHONE = (390, 844)
+DESKTOP = (1280, 900)
+
+
+class Api:
+    """The REST API, for the setup the test is not about (registering the letter) and for names."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+
+    def call(self, method: str, path: str, token: Optional[str] = None, body: Optional[dict] = None) -> dict:
+        request = urllib.request.Request(self.base_url + path, method=method,
+                                         data=json.dumps(body).encode() if body is not None else None)
+        request.add_header("Accept", "application/json")
+        if body is not None:
+            request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read().decode() or "{}")
+
+    def sign_in(self, login: str) -> str:
+        return self.call("POST", "/api/v1/session", body={"login": login, "password": PASSWORD})["token"]
+
+    def register_letter(self) -> str:
+        token = self.sign_in("registrar")
+        me = self.call("GET", "/api/v1/me", token)
+        organization = me["organization"]["id"] if isinstance(me.get("organization"), dict) else me["organizationId"]
+        journals = self.call("GET", f"/api/v1/organizations/{organization}/journals", token)
+        journal = next(j for j in journals if "incoming" in j.get("kinds", []))
+        correspondent = self.call("POST", "/api/v1/correspondents", token,
+                                  {"kind": "organization", "name": "Министерство финансов Российской Федерации"})
+        document = self.call("POST", "/api/v1/documents", token, {
+            "organizationId": organization, "kind": "incoming", "title": f"О бюджете на 2027 год ({RUN})",
+            "correspondentId": correspondent["id"], "correspondentNumber": f"01-{RUN}",
+            "correspondentDate": (datetime.date.today() - datetime.timedelta(days=2)).isoformat(),
+            "deliveryMethod": "post", "registerIn": journal["id"]})
+        return document["id"]
+
+    def display_name(self, login: str) -> str:
+        me = self.call("GET", "/api/v1/me", self.sign_in(login))
+        return (me.get("displayName") or "").split(" ")[0]  # the surname: labels show «Фамилия И. О.»
+
+
+class Control:
+    def __init__(self, driver: WebDriver, base_url: str) -> None:
+        self.driver = driver
+        self.base_url = base_url.rstrip("/")
+        self.api = Api(self.base_url)
+        self.current_step = "(not started)"
+        self.document_id = ""
+
+    # --- helpers -------------------------------------------------------------------------------------------
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+
+    def path(self) -> str:
+        url = self.driver.current_url
+        return url[len(self.base_url):] if url.startswith(self.base_url) else url
+
+    def wait_for(self, expected: str, condition: Callable[[WebDriver], object], found: Callable[[], str] = lambda: ""):
+        wait = WebDriverWait(self.driver, WAIT_SECONDS, poll_frequency=0.2,
+                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+        try:
+            return wait.until(lambda d: condition(d) or None)
+        except TimeoutException:
+            try:
+                seen = found()
+            except WebDriverException:
+                seen = ""
+            raise StepFailed(expected, seen or f"URL {self.driver.current_url}; {self.alerts()}") from None
+
+    def find(self, css: str, expected: str) -> WebElement:
+        return self.wait_for(expected, lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, css)
+                                                        if e.is_displayed()), None))
+
+    def alerts(self) -> str:
+        texts = [normalized(e.text) for e in self.driver.find_elements(By.CSS_SELECTOR, ".alert, [role=alert]")]
+        return "alerts: " + (" | ".join(t for t in texts if t) or "none")
+
+    def click(self, css: str, what: str) -> None:
+        self.find(css, f"{what} (`{css}`)").click()
+
+    def text_of(self, css: str) -> str:
+        return normalized(" ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, css)))
+
+    def expect_notice(self, words: str) -> None:
+        self.wait_for(f"a notice containing «{words}»",
+                      lambda d: words in self.text_of(".alert-success"), self.alerts)
+
+    def step(self, name: str, action: Callable[[], None]) -> None:
+        self.current_step = name
+        action()
+        print(f"  ok  {name}", flush=True)
+
+    def sign_in_as(self, login: str) -> None:
+        self.driver.delete_all_cookies()
+        self.open("/login")
+        field = self.find("input#login", "the login field on /login")
+        field.clear()
+        field.send_keys(login)
+        self.find("input#password", "the password field").send_keys(PASSWORD)
+        self.click("button[type=submit]", "the sign-in button")
+        self.wait_for(f"to land on / after signing in as {login}", lambda d: self.path() == "/", self.alerts)
+
+    def tick(self, label_part: str) -> None:
+        """Ticks the executor checkbox whose label contains `label_part`."""
+        def box(d: WebDriver) -> Optional[WebElement]:
+            for label in d.find_elements(By.CSS_SELECTOR, ".executor-list label.field--check"):
+                if label_part in normalized(label.text):
+                    return label.find_element(By.CSS_SELECTOR, "input[type=checkbox]")
+            return None
+        checkbox = self.wait_for(f"an executor checkbox labelled with «{label_part}»", box,
+                                 lambda: "labels: " + self.text_of(".executor-list"))
+        if not checkbox.is_selected():
+            checkbox.click()
+
+    def open_inbox_item(self, inbox: str, text: str) -> None:
+        self.open(f"/assignments?inbox={inbox}")
+        def link(d: WebDriver) -> Optional[WebElement]:
+            for card in d.find_elements(By.CSS_SELECTOR, "#assignment-list a.assignment-card__link"):
+                if text in normalized(card.text):
+                    return card
+            return None
+        self.wait_for(f"«{text}» in the inbox /assignments?inbox={inbox}", link,
+                      lambda: "inbox: " + (self.text_of("#assignment-list") or self.text_of(".empty-state"))).click()
+        self.wait_for("the assignment card", lambda d: self.path().startswith("/assignments/"))
+
+    def open_tree_node(self, label_part: str) -> None:
+        def node(d: WebDriver) -> Optional[WebElement]:
+            for link in d.find_elements(By.CSS_SELECTOR, "#assignment-tree a"):
+                if label_part in normalized(link.text):
+                    return link
+            return None
+        self.wait_for(f"«{label_part}» in the assignment tree", node, lambda: self.text_of("#assignment-tree")).click()
+
+    def state(self) -> str:
+        return self.text_of("#assignment-state")
+
+    def expect_state(self, name: str) -> None:
+        self.wait_for(f"the assignment's state «{name}»", lambda d: self.state() == name,
+                      lambda: f"state «{self.state()}»; {self.alerts()}")
+
+    def report(self, text: str) -> None:
+        self.find("#report-text", "the report field on the card").send_keys(text)
+        self.click("#action-report", "«Отправить отчёт»")
+        self.expect_notice("Отчёт отправлен")
+        self.expect_state("Отчёт на проверке")
+
+    def accept_report(self) -> None:
+        self.click("#action-accept-report", "«Принять отчёт»")
+        self.expect_notice("Отчёт принят")
+        self.expect_state("Исполнено")
+
+    def fits_phone(self, what: str) -> None:
+        overflow = self.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+        if overflow > 2:
+            raise StepFailed(f"{what} to fit a {PHONE[0]} px wide phone screen", f"{overflow} px of sideways scroll")
+
+    # --- the path ------------------------------------------------------------------------------------------
+
+    def governor_issues(self) -> None:
+        self.document_id = self.api.register_letter()
+        self.sign_in_as("governor")
+        self.open(f"/documents/{self.document_id}")
+        self.click("#issue-resolution", "«Вынести резолюцию» on the card")
+        self.wait_for("the resolution form", lambda d: self.path().endswith("/resolution"))
+        self.find("#text", "the resolution text").send_keys(RESOLUTION_TEXT)
+        search = self.find("#executor-search", "the executor search field")
+        search.send_keys("Минфин")
+        self.click("#executor-search-button", "«Найти»")
+        self.tick(MINISTRY)
+        self.click("#deadline-operative", "the «Оперативно» preset")
+        self.wait_for("the explanation to follow the «Оперативно» preset",
+                      lambda d: self.text_of("#deadline-explanation").startswith("«Оперативно» — 10 календарных дней"),
+                      lambda: "explanation: " + self.text_of("#deadline-explanation"))
+        controlled = self.find("#controlled", "the «Поставить на контроль» checkbox")
+        if not controlled.is_selected():
+            raise StepFailed("a resolution to be under control by default")
+        self.find("#category", "the control category").send_keys("Контроль Губернатора")
+        self.click("#submit-assignment", "«Вынести резолюцию»")
+        self.wait_for("to come back to the document card", lambda d: self.path().startswith(f"/documents/{self.document_id}"))
+        self.expect_notice("Резолюция вынесена")
+        summary = self.text_of("#resolutions")
+        for words in (RESOLUTION_TEXT, "Контроль Губернатора", MINISTRY, "Выдано"):
+            if words not in summary:
+                raise StepFailed(f"the card's resolutions to mention «{words}»", summary)
+
+    def minister_passes_down(self) -> None:
+        self.sign_in_as("minfin-ro.head")
+        self.wait_for("a count next to «Поручения» in the navigation",
+                      lambda d: self.text_of("#inbox-count") not in ("", "0"))
+        self.open_inbox_item("todo", RESOLUTION_TEXT)
+        self.expect_state("Выдано")
+        self.click("#action-sub-assign", "«Перепоручить»")
+        self.find("#text", "the sub-assignment text").send_keys(" Отделу — подготовить расчёты.")
+        self.tick(DEPARTMENT)
+        self.click("#deadline-wd", "the «Через N рабочих дней» preset")
+        days = self.find("#working-days", "the number of working days")
+        days.clear()
+        days.send_keys("3")
+        self.wait_for("the explanation to count 3 working days",
+                      lambda d: "3 рабочих дня по производственному календарю" in self.text_of("#deadline-explanation"),
+                      lambda: "explanation: " + self.text_of("#deadline-explanation"))
+        self.click("#submit-assignment", "«Перепоручить»")
+        self.expect_notice("Поручение перепоручено")
+        self.expect_state("Принято к исполнению")
+        if DEPARTMENT not in self.text_of("#assignment-tree"):
+            raise StepFailed(f"the tree to show «{DEPARTMENT}»", self.text_of("#assignment-tree"))
+
+    def department_passes_down(self, specialist: str) -> None:
+        self.sign_in_as("minfin-ro.dep1.head")
+        self.open_inbox_item("todo", "Отделу — подготовить расчёты")
+        self.click("#action-sub-assign", "«Перепоручить»")
+        self.find("#text", "the sub-assignment text").send_keys("Рассчитать показатели")
+        self.tick(specialist)
+        self.click("#deadline-urgent", "the «Срочно» preset")
+        self.click("#submit-assignment", "«Перепоручить»")
+        self.expect_notice("Поручение перепоручено")
+
+    def specialist_reports(self) -> None:
+        self.sign_in_as("minfin-ro.dep1.specialist")
+        self.open_inbox_item("todo", "Рассчитать показатели")
+        self.click("#action-accept", "«Принять к исполнению»")
+        self.expect_notice("принято к исполнению")
+        self.report("Показатели рассчитаны, таблица во вложении к письму.")
+
+    def department_accepts_and_reports(self, specialist: str) -> None:
+        self.sign_in_as("minfin-ro.dep1.head")
+        self.open_inbox_item("control", "Рассчитать показатели")
+        self.accept_report()
+        self.open_inbox_item("todo", "Отделу — подготовить расчёты")
+        self.report("Расчёты отдела готовы.")
+        if "Исполнено" not in self.text_of("#assignment-tree"):
+            raise StepFailed("the tree to show the specialist's part done", self.text_of("#assignment-tree"))
+
+    def minister_accepts_and_reports(self) -> None:
+        self.sign_in_as("minfin-ro.head")
+        self.open_inbox_item("control", "Отделу — подготовить расчёты")
+        self.accept_report()
+        self.open_inbox_item("todo", RESOLUTION_TEXT)
+        self.report("Предложения министерства направлены.")
+
+    def governor_closes(self) -> None:
+        self.sign_in_as("governor")
+        self.driver.set_window_size(*PHONE)
+        try:
+            self.open_inbox_item("control", RESOLUTION_TEXT)
+            self.fits_phone("the governor's assignment card")
+            self.accept_report()
+            self.find("#removal-result", "the removal-from-control form").send_keys("Исполнено, предложения учтены")
+            self.click("#action-remove", "«Снять с контроля»")
+            self.expect_notice("снята с контроля")
+            if "Снята с контроля" not in normalized(self.driver.find_element(By.TAG_NAME, "main").text):
+                raise StepFailed("the card to say the resolution is removed from control")
+            self.open("/assignments?inbox=control")
+            self.fits_phone("the governor's inbox")
+        finally:
+            self.driver.set_window_size(*DESKTOP)
+
+    def run(self) -> None:
+        specialist = self.api.display_name("minfin-ro.dep1.specialist")
+        if not specialist:
+            raise StepFailed("/api/v1/me to name the specialist minfin-ro.dep1.specialist")
+        self.step("the governor puts a letter under his control «Оперативно» for Минфин РО, the explanation shown",
+                  self.governor_issues)
+        self.step("the minister sees it counted in the navigation and passes it to a department in 3 working days",
+                  self.minister_passes_down)
+        self.step("the department's head passes it to a specialist «Срочно»",
+                  lambda: self.department_passes_down(specialist))
+        self.step("the specialist accepts it and reports", self.specialist_reports)
+        self.step("the department's head accepts the report and reports up",
+                  lambda: self.department_accepts_and_reports(specialist))
+        self.step("the minister accepts the department's report and reports to the governor",
+                  self.minister_accepts_and_reports)
+        self.step("on a phone, the governor accepts the report and removes the resolution from control",
+                  self.governor_closes)
+
+
+def save_artifacts(driver: WebDriver) -> None:
+    directory = os.environ.get("OBOROT_ARTIFACTS_DIR") or "/tmp/oborot-smoke"
+    try:
+        os.makedirs(directory, exist_ok=True)
+        driver.save_screenshot(os.path.join(directory, "control-failure.png"))
+        with open(os.path.join(directory, "control-failure.html"), "w", encoding="utf-8") as handle:
+            handle.write(driver.page_source)
+        print(f"  screenshot and page source: {directory}/control-failure.*", file=sys.stderr)
+    except (OSError, WebDriverException) as error:
+        print(f"  (could not save artifacts to {directory}: {error})", file=sys.stderr)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2 or not argv[1].startswith(("http://", "https://")):
+        print("usage: python3 Tests/Browser/control.py BASE_URL", file=sys.stderr)
+        return 2
+    try:
+        driver = make_driver()
+    except WebDriverException as error:
+        print(f"browser control: FAILED: could not start headless Chromium: {error_text(error)}", file=sys.stderr)
+        return 1
+    test = Control(driver, argv[1])
+    print(f"browser control: {test.base_url}", flush=True)
+    try:
+        test.run()
+    except (StepFailed, WebDriverException, OSError) as failure:
+        print(f"browser control: FAILED at step: {test.current_step}", file=sys.stderr)
+        try:
+            print(f"  current URL: {driver.current_url}", file=sys.stderr)
+        except WebDriverException:
+            pass
+        if isinstance(failure, StepFailed):
+            print(f"  expected {failure.expected}", file=sys.stderr)
+            if failure.found:
+                print(f"  found: {failure.found}", file=sys.stderr)
+        else:
+            print(f"  {type(failure).__name__}: {error_text(failure)}", file=sys.stderr)
+        save_artifacts(driver)
+        return 1
+    finally:
+        try:
+            driver.quit()
+        except WebDriverException:
+            pass
+    print("browser control: ok", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
