@@ -353,4 +353,87 @@ struct ControlAPITests {
             #expect(reversed.status == .unprocessableContent)
         }
     }
+
+    @Test("extensions: co-executor → responsible executor → control officer → author, who alone sets the date; explanations",
+          arguments: TestDatabaseKind.available)
+    func extensionsAndExplanations(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            let fixture = app.fixture
+            let documentID = try await Self.registeredDocument(app)
+            let governor = try await app.signIn("governor")
+            let issued = try await app.request(
+                .post, "/api/v1/documents/\(documentID)/resolutions", token: governor,
+                json: #"{"text":"Доложить","deadline":{"period":"10d"},"controlled":true,"controlOfficerId":"\#(fixture.departmentHead.userID)","executors":[{"userId":"\#(fixture.minister.userID)"},{"userId":"\#(fixture.economist.userID)"}]}"#)
+            #expect(issued.status == .created, "\(issued.text)")
+            let nodes = Self.assignments(try issued.json())
+            let coExecutor = try #require(nodes.first { $0["responsible"] as? Bool == false })
+            let id = try #require(coExecutor["id"] as? String)
+            let deadline = try #require(coExecutor["deadline"] as? String)
+            let later = CalendarDate(iso: deadline)!.adding(days: 7).iso
+            let path = "/api/v1/assignments/\(id)/extensions"
+            let economist = try await app.signIn("economist")
+            let minister = try await app.signIn("minister")
+            let controller = try await app.signIn("department.head")
+            let specialist = try await app.signIn("specialist")
+
+            #expect(try await app.request(.post, path, token: economist, json: #"{"date":"2020-01-01","reason":"x"}"#).problemCode == "validation_failed")
+            let notLater = try await app.request(.post, path, token: economist, json: #"{"date":"\#(deadline)","reason":"Нужны данные"}"#)
+            #expect(notLater.text.contains("not_later"))
+            #expect(try await app.request(.post, path, token: specialist, json: #"{"date":"\#(later)","reason":"x"}"#).status == .forbidden)
+            let asked = try await app.request(.post, path, token: economist, json: #"{"date":"\#(later)","reason":"Ждём данные Росстата"}"#)
+            #expect(asked.status == .created, "\(asked.text)")
+            func request(_ response: TestResponse) throws -> [String: Any] {
+                let node = Self.assignments(try response.json()).first { $0["id"] as? String == id }
+                return (node?["extensions"] as? [[String: Any]])?.last ?? [:]
+            }
+            #expect(try request(asked)["stage"] as? String == "responsible_executor")
+            #expect(try request(asked)["number"] as? Int == 1)
+            #expect(try await app.request(.post, path, token: economist, json: #"{"date":"\#(later)","reason":"ещё"}"#).problemCode == "extension_pending")
+
+            let decide = "\(path)/decision"
+            #expect(try await app.request(.post, decide, token: minister, json: #"{"decision":"approve"}"#).status == .forbidden)
+            #expect(try await app.request(.post, decide, token: controller, json: #"{"decision":"forward"}"#).status == .forbidden)
+            let toController = try await app.request(.post, decide, token: minister, json: #"{"decision":"forward"}"#)
+            #expect(try request(toController)["stage"] as? String == "control_officer")
+            #expect(try await app.request(.post, decide, token: controller, json: #"{"decision":"approve"}"#).status == .forbidden)
+            let toAuthor = try await app.request(.post, decide, token: controller, json: #"{"decision":"forward","comment":"Согласен"}"#)
+            #expect(try request(toAuthor)["stage"] as? String == "author")
+            #expect(try await app.request(.post, decide, token: minister, json: #"{"decision":"forward"}"#).status == .forbidden)
+            let approved = try await app.request(.post, decide, token: governor, json: #"{"decision":"approve"}"#)
+            #expect(approved.status == .ok, "\(approved.text)")
+            #expect(try request(approved)["state"] as? String == "approved")
+            let node = Self.assignments(try approved.json()).first { $0["id"] as? String == id } ?? [:]
+            #expect(node["deadline"] as? String == later)
+            #expect(node["initialDeadline"] as? String == deadline)
+            let history = node["deadlineChanges"] as? [[String: Any]] ?? []
+            #expect(history.map { $0["number"] as? Int } == [1])
+            #expect(history.first?["oldDeadline"] as? String == deadline)
+            #expect(try await app.request(.post, decide, token: governor, json: #"{"decision":"approve"}"#).problemCode == "no_pending_extension")
+
+            // A second request, refused by the author: a reason is required.
+            let again = CalendarDate(iso: later)!.adding(days: 3).iso
+            _ = try await app.request(.post, path, token: economist, json: #"{"date":"\#(again)","reason":"Ещё неделя"}"#)
+            #expect(try await app.request(.post, decide, token: governor, json: #"{"decision":"refuse"}"#).status == .unprocessableContent)
+            let refused = try await app.request(.post, decide, token: governor, json: #"{"decision":"refuse","comment":"Срок не переносится"}"#)
+            #expect(try request(refused)["state"] as? String == "refused")
+            #expect(try request(refused)["number"] as? Int == 2)
+
+            // Explanations: only for a missed deadline, asked by the author or the control officer, answered once.
+            let explain = "/api/v1/assignments/\(id)/explanations"
+            #expect(try await app.request(.post, explain, token: governor, json: "{}").problemCode == "not_overdue")
+            try await app.database.write { db in
+                try await db.sql.raw("UPDATE assignments SET deadline = '2026-01-12' WHERE id = \(bind: id)").run()
+            }
+            #expect(try await app.request(.post, explain, token: economist, json: "{}").status == .forbidden)
+            let asking = try await app.request(.post, explain, token: controller, json: "{}")
+            #expect(asking.status == .created, "\(asking.text)")
+            #expect(try await app.request(.post, "\(explain)/answer", token: economist, json: #"{"text":" "}"#).status == .unprocessableContent)
+            let answered = try await app.request(.post, "\(explain)/answer", token: economist, json: #"{"text":"Данные поступили поздно"}"#)
+            #expect(answered.status == .ok, "\(answered.text)")
+            let explanation = (Self.assignments(try answered.json()).first { $0["id"] as? String == id }?["explanations"] as? [[String: Any]])?.first
+            #expect(explanation?["answer"] as? String == "Данные поступили поздно")
+            #expect((explanation?["question"] as? String)?.contains("нарушен") == true)
+            #expect(try await app.request(.post, "\(explain)/answer", token: economist, json: #"{"text":"ещё"}"#).problemCode == "no_explanation_request")
+        }
+    }
 }

@@ -29,6 +29,27 @@ public enum ControlTexts {
         .conflict, code: "report_already_decided", title: "Отчёт уже рассмотрен",
         detail: "По этому отчёту уже принято решение; повторно его принять или вернуть нельзя.")
 
+    public static let extensionAlreadyDecided = OborotError(
+        .conflict, code: "extension_already_decided", title: "Запрос уже рассмотрен",
+        detail: "По этому запросу о продлении срока уже принято решение.")
+    public static let extensionPending = OborotError(
+        .conflict, code: "extension_pending", title: "Запрос уже подан",
+        detail: "По поручению уже есть запрос о продлении срока на рассмотрении; дождитесь решения.")
+    public static let noPendingExtension = OborotError(
+        .conflict, code: "no_pending_extension", title: "Нет запроса",
+        detail: "Запроса о продлении срока на рассмотрении нет.")
+    public static let explanationAlreadyGiven = OborotError(
+        .conflict, code: "explanation_already_given", title: "Объяснение уже дано",
+        detail: "На этот запрос объяснение уже дано.")
+    public static let notOverdue = OborotError(
+        .conflict, code: "not_overdue", title: "Срок не нарушен",
+        detail: "Объяснение запрашивается только по открытому поручению с истёкшим сроком.")
+    public static let noOpenExplanation = OborotError(
+        .conflict, code: "no_explanation_request", title: "Нет запроса",
+        detail: "Запроса объяснения без ответа нет.")
+    public static let reasonRequired = "Укажите причину."
+    public static let answerRequired = "Напишите объяснение."
+
     public static let textRequired = "Введите текст резолюции."
     public static let executorsRequired = "Укажите хотя бы одного исполнителя."
     static func tooManyExecutors(_ limit: Int) -> String { "В одной резолюции не больше \(limit) исполнителей." }

@@ -168,3 +168,39 @@ enum AssignmentCursor {
         return (parts[1], id.lowercasedString)
     }
 }
+
+extension APIHandlers {
+    func requestExtension(_ input: Operations.RequestExtension.Input) async throws -> Operations.RequestExtension.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw OborotError.malformedBody(field: nil, reason: ErrorTexts.notJSON) }
+        let tree = try await services.control.requestExtension(
+            caller, assignmentID: try id(input.path.assignmentId, .assignment), proposedDate: body.date, reason: body.reason)
+        return .created(.init(body: .json(.init(tree))))
+    }
+
+    func decideExtension(_ input: Operations.DecideExtension.Input) async throws -> Operations.DecideExtension.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw OborotError.malformedBody(field: nil, reason: ErrorTexts.notJSON) }
+        let tree = try await services.control.decideExtension(
+            caller, assignmentID: try id(input.path.assignmentId, .assignment),
+            decision: ControlService.ExtensionDecision(rawValue: body.decision.rawValue) ?? .refuse, date: body.date,
+            comment: body.comment)
+        return .ok(.init(body: .json(.init(tree))))
+    }
+
+    func requestExplanation(_ input: Operations.RequestExplanation.Input) async throws -> Operations.RequestExplanation.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw OborotError.malformedBody(field: nil, reason: ErrorTexts.notJSON) }
+        let tree = try await services.control.requestExplanation(
+            caller, assignmentID: try id(input.path.assignmentId, .assignment), question: body.question)
+        return .created(.init(body: .json(.init(tree))))
+    }
+
+    func answerExplanation(_ input: Operations.AnswerExplanation.Input) async throws -> Operations.AnswerExplanation.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw OborotError.malformedBody(field: nil, reason: ErrorTexts.notJSON) }
+        let tree = try await services.control.answerExplanation(
+            caller, assignmentID: try id(input.path.assignmentId, .assignment), answer: body.text)
+        return .ok(.init(body: .json(.init(tree))))
+    }
+}

@@ -34,6 +34,26 @@ extension Components.Schemas.Resolution {
                             id: report.id.lowercasedString, author: person(report.authorUserID)!, text: report.text,
                             submittedAt: report.submittedAt, decision: report.decision.flatMap { .init(rawValue: $0.rawValue) },
                             decidedBy: person(report.decidedByUserID), decidedAt: report.decidedAt, comment: report.comment)
+                    },
+                    extensions: (tree.extensions[assignment.id] ?? []).map { request in
+                        .init(
+                            id: request.id.lowercasedString, number: request.number, requestedBy: person(request.requestedByUserID)!,
+                            proposedDate: request.proposedDate.iso, reason: request.reason,
+                            stage: .init(rawValue: request.stage.rawValue)!, stageName: request.stage.russianName,
+                            state: .init(rawValue: request.state.rawValue)!, stateName: request.state.russianName,
+                            decidedDate: request.decidedDate?.iso, decidedBy: person(request.decidedByUserID),
+                            decidedAt: request.decidedAt, comment: request.comment, createdAt: request.createdAt)
+                    },
+                    explanations: (tree.explanations[assignment.id] ?? []).map { request in
+                        .init(
+                            id: request.id.lowercasedString, requestedBy: person(request.requestedByUserID)!,
+                            question: request.question, requestedAt: request.requestedAt, answer: request.answer,
+                            answeredBy: person(request.answeredByUserID), answeredAt: request.answeredAt)
+                    },
+                    deadlineChanges: (tree.deadlineChanges[assignment.id] ?? []).map { change in
+                        .init(
+                            number: change.number, oldDeadline: change.oldDeadline?.iso, newDeadline: change.newDeadline?.iso,
+                            reason: change.reason, changedBy: person(change.changedByUserID)!, changedAt: change.changedAt)
                     })
             })
     }

@@ -19,6 +19,9 @@ struct ControlService: Sendable {
         var people: [UUID: String]
         var organizations: [UUID: String]
         var today: CalendarDate
+        var extensions: [UUID: [ExtensionRequest]] = [:]
+        var explanations: [UUID: [ExplanationRequest]] = [:]
+        var deadlineChanges: [UUID: [DeadlineChange]] = [:]
     }
 
     // MARK: Resolutions
@@ -385,12 +388,25 @@ struct ControlService: Sendable {
             userIDs.insert(report.authorUserID)
             if let decider = report.decidedByUserID { userIDs.insert(decider) }
         }
+        let ids = assignments.map(\.id)
+        let extensions = Dictionary(grouping: try await repository.extensions(assignmentIDs: ids), by: \.assignmentID)
+        let explanations = Dictionary(grouping: try await repository.explanations(assignmentIDs: ids), by: \.assignmentID)
+        for request in extensions.values.joined() {
+            userIDs.insert(request.requestedByUserID)
+            if let decider = request.decidedByUserID { userIDs.insert(decider) }
+        }
+        for request in explanations.values.joined() {
+            userIDs.insert(request.requestedByUserID)
+            if let answerer = request.answeredByUserID { userIDs.insert(answerer) }
+        }
         let names = ControlNames(db)
         let organization = try await OrganizationRepository(db).get(resolution.organizationID)
         return ResolutionTree(
             resolution: resolution, assignments: assignments, reports: reports, people: try await names.people(userIDs),
             organizations: try await names.organizations(Set(assignments.map(\.executor.organizationID))),
-            today: CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current))
+            today: CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current),
+            extensions: extensions, explanations: explanations,
+            deadlineChanges: try await repository.deadlineChanges(assignmentIDs: ids))
     }
 }
 

@@ -1,5 +1,6 @@
 extension Migrations {
-    /// Resolutions, the assignment tree, execution reports and the numbered history of deadline changes.
+    /// Resolutions, the assignment tree, execution reports, the numbered history of deadline changes, extension and
+    /// explanation requests, and the in-app notification feed.
     /// Dates (resolution date, deadlines) are `YYYY-MM-DD` text: calendar dates with no zone, ordered as text.
     static let control = Migration(
         version: 4, name: "control",
@@ -80,5 +81,47 @@ extension Migrations {
                 changed_at BIGINT NOT NULL,
                 PRIMARY KEY (assignment_id, number))
             """,
+            """
+            CREATE TABLE extension_requests (
+                id {bin_text} PRIMARY KEY,
+                assignment_id {bin_text} NOT NULL REFERENCES assignments(id),
+                number INTEGER NOT NULL,
+                requested_by_user_id {bin_text} NOT NULL REFERENCES users(id),
+                proposed_date TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                state TEXT NOT NULL,
+                decided_date TEXT,
+                decided_by_user_id {bin_text} REFERENCES users(id),
+                decided_at BIGINT,
+                comment TEXT,
+                created_at BIGINT NOT NULL,
+                UNIQUE (assignment_id, number))
+            """,
+            """
+            CREATE TABLE explanation_requests (
+                id {bin_text} PRIMARY KEY,
+                assignment_id {bin_text} NOT NULL REFERENCES assignments(id),
+                requested_by_user_id {bin_text} NOT NULL REFERENCES users(id),
+                question TEXT NOT NULL,
+                requested_at BIGINT NOT NULL,
+                answer TEXT,
+                answered_by_user_id {bin_text} REFERENCES users(id),
+                answered_at BIGINT)
+            """,
+            "CREATE INDEX explanation_requests_by_assignment ON explanation_requests (assignment_id, requested_at)",
+            // One row per person, assignment and reason; the key makes the reminder job idempotent, so several
+            // instances running it at once insert each reminder once.
+            """
+            CREATE TABLE notifications (
+                notification_key TEXT PRIMARY KEY,
+                user_id {bin_text} NOT NULL REFERENCES users(id),
+                assignment_id {bin_text} REFERENCES assignments(id),
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                read_at BIGINT)
+            """,
+            "CREATE INDEX notifications_by_user ON notifications (user_id, created_at)",
         ])
 }
