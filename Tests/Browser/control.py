@@ -265,11 +265,23 @@ class Control:
         self.open_inbox_item("todo", "Рассчитать показатели")
         self.click("#action-accept", "«Принять к исполнению»")
         self.expect_notice("принято к исполнению")
+        self.click("#extension-form-toggle", "«Продлить срок»")
+        self.find("#extension-reason", "the reason of the extension").send_keys("Ждём данные Росстата")
+        self.click("#extension-submit", "«Запросить продление»")
+        self.expect_notice("Запрос о продлении срока отправлен")
+        if "у автора поручения" not in self.text_of("#extensions"):
+            raise StepFailed("the request to wait with the author (the department's head)", self.text_of("#extensions"))
         self.report("Показатели рассчитаны, таблица во вложении к письму.")
 
     def department_accepts_and_reports(self, specialist: str) -> None:
         self.sign_in_as("minfin-ro.dep1.head")
         self.open_inbox_item("control", "Рассчитать показатели")
+        before = self.text_of("#assignment-deadline")
+        self.click("#extension-approve", "«Продлить срок» in the request's decision form")
+        self.expect_notice("Решение по запросу о продлении срока записано")
+        if "№ 1" not in self.text_of("#deadline-changes") or self.text_of("#assignment-deadline") == before:
+            raise StepFailed("the deadline moved and the change numbered № 1",
+                             f"deadline {self.text_of('#assignment-deadline')}; changes: {self.text_of('#deadline-changes')}")
         self.accept_report()
         self.open_inbox_item("todo", "Отделу — подготовить расчёты")
         self.report("Расчёты отдела готовы.")
@@ -310,8 +322,8 @@ class Control:
                   self.minister_passes_down)
         self.step("the department's head passes it to a specialist «Срочно»",
                   lambda: self.department_passes_down(specialist))
-        self.step("the specialist accepts it and reports", self.specialist_reports)
-        self.step("the department's head accepts the report and reports up",
+        self.step("the specialist accepts it, asks for a week more and reports", self.specialist_reports)
+        self.step("the department's head extends the deadline (numbered change), accepts the report and reports up",
                   lambda: self.department_accepts_and_reports(specialist))
         self.step("the minister accepts the department's report and reports to the governor",
                   self.minister_accepts_and_reports)

@@ -153,6 +153,11 @@ extension ControlService {
         return try await tree(caller, resolutionID: resolutionID)
     }
 
+    /// Who holds a stage of an assignment's extension request, for the card's buttons.
+    func extensionStageHolder(assignment: Assignment, stage: ExtensionRequest.Stage) async throws -> UUID? {
+        try await database.read { db in try await route(for: assignment, repository: ControlRepository(db)).holder(of: stage) }
+    }
+
     /// The stages an extension request of `assignment` passes: the responsible executor (for a co-executor, when
     /// that is a person), the control officer, the author.
     private func route(for assignment: Assignment, repository: ControlRepository) async throws -> ExtensionRules.Route {

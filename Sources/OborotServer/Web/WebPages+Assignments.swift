@@ -30,6 +30,38 @@ extension WebPages {
                 return try await assignmentCard(caller, id: id, error: error, status: error.kind.status)
             }
         }
+        // Extension and explanation forms on the card: each posts, then comes back to the card with a notice.
+        let requestForms: [(path: String, notice: String, act: @Sendable (Caller, UUID, [String: String]) async throws -> Void)] = [
+            ("extensions", "extension_requested", { caller, id, form in
+                _ = try await services.control.requestExtension(
+                    caller, assignmentID: id, proposedDate: form["date"] ?? "", reason: form["reason"] ?? "")
+            }),
+            ("extensions/decision", "extension_decided", { caller, id, form in
+                _ = try await services.control.decideExtension(
+                    caller, assignmentID: id,
+                    decision: ControlService.ExtensionDecision(rawValue: form["decision"] ?? "") ?? .refuse,
+                    date: form["date"], comment: form["comment"])
+            }),
+            ("explanations", "explanation_requested", { caller, id, form in
+                _ = try await services.control.requestExplanation(caller, assignmentID: id, question: form["question"])
+            }),
+            ("explanations/answer", "explanation_answered", { caller, id, form in
+                _ = try await services.control.answerExplanation(caller, assignmentID: id, answer: form["text"] ?? "")
+            }),
+        ]
+        for form in requestForms {
+            router.post("/assignments/:id/\(form.path)") { request, context in
+                let caller = try signedIn(request)
+                let id = try assignmentID(context)
+                let fields = Dictionary(try await WebForms.pairs(from: request), uniquingKeysWith: { first, _ in first })
+                do {
+                    try await form.act(caller, id, fields)
+                    return WebRedirect(location: "/assignments/\(id.lowercasedString)?done=\(form.notice)").response
+                } catch let error as OborotError where error.kind != .notFound && error.kind != .unauthorized {
+                    return try await assignmentCard(caller, id: id, error: error, status: error.kind.status)
+                }
+            }
+        }
         router.get("/assignments/:id/sub-assignments") { request, context in
             let caller = try signedIn(request)
             return try await assignmentForm(caller, context: try await subAssignmentContext(caller, context), values: AssignmentFormValues(), error: nil)
@@ -215,6 +247,46 @@ extension WebPages {
         var canCancel: Bool
         var canRemoveFromControl: Bool
         var hasActions: Bool
+        var extensions: [ExtensionRow] = []
+        var hasExtensions = false
+        var explanations: [ExplanationRow] = []
+        var hasExplanations = false
+        var changes: [ChangeRow] = []
+        var hasChanges = false
+        var canRequestExtension = false
+        var pendingNumber: Int?
+        var pendingDate: String?
+        var canForwardExtension = false
+        var canApproveExtension = false
+        var canRefuseExtension = false
+        var canRequestExplanation = false
+        var canAnswerExplanation = false
+        var proposedDefault = ""
+    }
+
+    struct ExtensionRow {
+        var number: Int
+        var proposedDate: String
+        var reason: String
+        var requestedBy: String
+        var stateName: String
+        var stageName: String?
+        var decided: String?
+        var comment: String?
+    }
+
+    struct ExplanationRow {
+        var question: String
+        var requestedBy: String
+        var answer: String?
+        var answeredBy: String?
+    }
+
+    struct ChangeRow {
+        var number: Int
+        var change: String
+        var reason: String
+        var by: String
     }
 
     func assignmentCard(
@@ -277,8 +349,46 @@ extension WebPages {
                 && responsibleDone && assignment.parentID == nil,
             hasActions: false)
         var full = model
+        let extensions = tree.extensions[id] ?? []
+        let explanations = tree.explanations[id] ?? []
+        let pending = extensions.last { $0.state == .pending }
+        full.extensions = extensions.map { request in
+            .init(
+                number: request.number, proposedDate: request.proposedDate.russian, reason: request.reason,
+                requestedBy: name(request.requestedByUserID) ?? "", stateName: request.state.russianName,
+                stageName: request.state == .pending ? request.stage.russianName : nil,
+                decided: request.decidedDate.map { "новый срок \($0.russian)" }, comment: request.comment)
+        }
+        full.hasExtensions = !extensions.isEmpty
+        full.explanations = explanations.map {
+            .init(question: $0.question, requestedBy: name($0.requestedByUserID) ?? "", answer: $0.answer, answeredBy: name($0.answeredByUserID))
+        }
+        full.hasExplanations = !explanations.isEmpty
+        full.changes = (tree.deadlineChanges[id] ?? []).map {
+            .init(
+                number: $0.number, change: "\($0.oldDeadline?.russian ?? "—") → \($0.newDeadline?.russian ?? "—")", reason: $0.reason,
+                by: name($0.changedByUserID) ?? "")
+        }
+        full.hasChanges = !full.changes.isEmpty
+        full.canRequestExtension = permissions.executes && assignment.state.isOpen && pending == nil
+        full.proposedDefault = assignment.deadline.map { $0.adding(days: 7).iso } ?? ""
+        if let pending {
+            let me = caller.actor.principal.userID
+            let holder = try await services.control.extensionStageHolder(assignment: assignment, stage: pending.stage)
+            full.canApproveExtension = permissions.isAuthor
+            full.canForwardExtension = holder == me && pending.stage != .author
+            full.canRefuseExtension = holder == me || permissions.isAuthor
+            // The decision form is shown only to those who can decide something on it.
+            if full.canApproveExtension || full.canForwardExtension || full.canRefuseExtension {
+                full.pendingNumber = pending.number
+                full.pendingDate = pending.proposedDate.iso
+            }
+        }
+        full.canRequestExplanation = permissions.controls && assignment.isOverdue(today: tree.today)
+        full.canAnswerExplanation = permissions.executes && explanations.contains { $0.answer == nil }
         full.hasActions = model.canAccept || model.canReport || model.canDecide || model.canSubAssign || model.canCancel
-            || model.canRemoveFromControl
+            || model.canRemoveFromControl || full.canRequestExtension || full.pendingNumber != nil
+            || full.canRequestExplanation || full.canAnswerExplanation
         return page("assignment", title: "Поручение", model: full, caller: caller, path: "/assignments", status: status)
     }
 }
@@ -305,6 +415,10 @@ enum AssignmentCardTexts {
         case "cancel": "Поручение отменено."
         case "sub_assigned": "Поручение перепоручено."
         case "removed": "Резолюция снята с контроля."
+        case "extension_requested": "Запрос о продлении срока отправлен."
+        case "extension_decided": "Решение по запросу о продлении срока записано."
+        case "explanation_requested": "Исполнителю направлен запрос объяснения."
+        case "explanation_answered": "Объяснение отправлено."
         default: nil
         }
     }
