@@ -262,6 +262,13 @@ class Control:
 
     def specialist_reports(self) -> None:
         self.sign_in_as("minfin-ro.dep1.specialist")
+        self.wait_for("a count next to «Уведомления» in the navigation",
+                      lambda d: self.text_of("#notification-count") not in ("", "0"))
+        self.open("/notifications")
+        self.wait_for("«Вам поручено … Рассчитать показатели» in the notification feed",
+                      lambda d: "Вам поручено" in self.text_of("#notifications")
+                      and "Рассчитать показатели" in self.text_of("#notifications"),
+                      lambda: "feed: " + (self.text_of("#notifications") or self.text_of(".empty-state")))
         self.open_inbox_item("todo", "Рассчитать показатели")
         self.click("#action-accept", "«Принять к исполнению»")
         self.expect_notice("принято к исполнению")
@@ -322,7 +329,7 @@ class Control:
                   self.minister_passes_down)
         self.step("the department's head passes it to a specialist «Срочно»",
                   lambda: self.department_passes_down(specialist))
-        self.step("the specialist accepts it, asks for a week more and reports", self.specialist_reports)
+        self.step("the specialist is notified, accepts it, asks for a week more and reports", self.specialist_reports)
         self.step("the department's head extends the deadline (numbered change), accepts the report and reports up",
                   lambda: self.department_accepts_and_reports(specialist))
         self.step("the minister accepts the department's report and reports to the governor",

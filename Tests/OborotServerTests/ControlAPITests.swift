@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Logging
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -434,6 +435,57 @@ struct ControlAPITests {
             #expect(explanation?["answer"] as? String == "Данные поступили поздно")
             #expect((explanation?["question"] as? String)?.contains("нарушен") == true)
             #expect(try await app.request(.post, "\(explain)/answer", token: economist, json: #"{"text":"ещё"}"#).problemCode == "no_explanation_request")
+        }
+    }
+
+    @Test("notifications: new assignments and reports reach people; reminders are written once however many jobs run",
+          arguments: TestDatabaseKind.available)
+    func notificationsAndReminders(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            let fixture = app.fixture
+            let documentID = try await Self.registeredDocument(app)
+            let governor = try await app.signIn("governor")
+            let issued = try await app.request(
+                .post, "/api/v1/documents/\(documentID)/resolutions", token: governor,
+                json: #"{"text":"Подготовить справку","executors":[{"userId":"\#(fixture.economist.userID)"},{"organizationId":"\#(fixture.ministry.id)"}]}"#)
+            #expect(issued.status == .created, "\(issued.text)")
+            // The economist's first, then the ministry's (the list is in issue order, ties broken by id).
+            let ids = Self.assignments(try issued.json()).sorted { first, _ in
+                (first["executor"] as? [String: Any])?["kind"] as? String == "person"
+            }.compactMap { $0["id"] as? String }
+            let economist = try await app.signIn("economist")
+            let minister = try await app.signIn("minister")
+            var feed = try await app.request(.get, "/api/v1/notifications", token: economist).json()
+            #expect(feed["unread"] as? Int == 1)
+            #expect(((feed["items"] as? [[String: Any]])?.first?["text"] as? String)?.hasPrefix("Вам поручено") == true)
+            #expect(try await app.request(.get, "/api/v1/notifications", token: minister).json()["unread"] as? Int == 1)
+
+            // The economist's deadline is in 3 days, the ministry's has passed.
+            let today = CalendarDate(iso: "2026-06-01")!
+            try await app.database.write { db in
+                try await db.sql.raw("UPDATE assignments SET deadline = '2026-06-04' WHERE id = \(bind: ids[0])").run()
+                try await db.sql.raw("UPDATE assignments SET deadline = '2026-05-29' WHERE id = \(bind: ids[1])").run()
+            }
+            let job = ReminderJob(database: app.database, logger: Logger(label: "test"), timeZone: TimeZone(identifier: "Europe/Moscow")!)
+            async let first = job.runOnce(today: today)
+            async let second = job.runOnce(today: today)
+            let written = try await first.written + second.written
+            #expect(written == 2)
+            #expect(try await job.runOnce(today: today).written == 0)
+            feed = try await app.request(.get, "/api/v1/notifications?unread=true", token: economist).json()
+            let texts = (feed["items"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            #expect(texts.contains { $0.hasPrefix("Через 3 дня истекает срок поручения 04.06.2026: Подготовить справку") })
+            let ministerFeed = try await app.request(.get, "/api/v1/notifications", token: minister).json()
+            #expect((ministerFeed["items"] as? [[String: Any]])?.contains { $0["kind"] as? String == "overdue" } == true)
+
+            // A report reaches the control officer (the author here); reading marks it.
+            _ = try await Self.transition(app, economist, ids[0], "submit_report", text: "Готово")
+            feed = try await app.request(.get, "/api/v1/notifications?unread=true", token: governor).json()
+            #expect((feed["items"] as? [[String: Any]])?.first?["kind"] as? String == "report_submitted")
+            let read = try await app.request(.post, "/api/v1/notifications/read", token: governor, json: "{}")
+            #expect(try read.json()["unread"] as? Int == 0)
+            // Nobody reads another person's feed: the feed is always the caller's own.
+            #expect(try await app.request(.get, "/api/v1/notifications?unread=true", token: economist).json()["unread"] as? Int == 2)
         }
     }
 }

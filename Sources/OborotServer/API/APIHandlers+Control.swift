@@ -204,3 +204,30 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(tree))))
     }
 }
+
+extension APIHandlers {
+    func listNotifications(_ input: Operations.ListNotifications.Input) async throws -> Operations.ListNotifications.Output {
+        let feed = try await services.notifications.feed(
+            try caller(), unreadOnly: input.query.unread ?? false, limit: limit(input.query.limit, default: 50, max: 200))
+        return .ok(.init(body: .json(.init(feed))))
+    }
+
+    func markNotificationsRead(_ input: Operations.MarkNotificationsRead.Input) async throws -> Operations.MarkNotificationsRead.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw OborotError.malformedBody(field: nil, reason: ErrorTexts.notJSON) }
+        try await services.notifications.markRead(caller, keys: body.keys)
+        return .ok(.init(body: .json(.init(try await services.notifications.feed(caller, unreadOnly: false, limit: 50)))))
+    }
+}
+
+extension Components.Schemas.NotificationFeed {
+    init(_ feed: (unread: Int, items: [AppNotification])) {
+        self.init(
+            unread: feed.unread,
+            items: feed.items.map {
+                .init(
+                    key: $0.key, kind: .init(rawValue: $0.kind.rawValue)!, kindName: $0.kind.russianName, text: $0.text,
+                    assignmentId: $0.assignmentID?.lowercasedString, createdAt: $0.createdAt, read: $0.readAt != nil)
+            })
+    }
+}

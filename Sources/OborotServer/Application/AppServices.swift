@@ -18,6 +18,7 @@ struct AppServices: Sendable {
     let calendar: CalendarService
     let control: ControlService
     let discipline: DisciplineService
+    let notifications: NotificationService
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -39,5 +40,6 @@ struct AppServices: Sendable {
         self.calendar = try CalendarService(database: database)
         self.control = ControlService(database: database, calendar: calendar)
         self.discipline = DisciplineService(database: database)
+        self.notifications = NotificationService(database: database)
     }
 }

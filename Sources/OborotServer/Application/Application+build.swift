@@ -5,6 +5,7 @@ import Foundation
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import OborotAPI
+import OborotDomain
 
 /// The composition root: builds the whole HTTP application over an opened, migrated database.
 ///
@@ -14,10 +15,13 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration: configuration, database: database, demoMode: demoMode)
     let sweeper = BlobSweeper(blobs: BlobStore(root: configuration.blobDirectory), database: database, logger: logger)
+    let reminders = ReminderJob(
+        database: database, logger: logger,
+        timeZone: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Oborot"),
-        services: [sweeper],
+        services: [sweeper, reminders],
         logger: logger)
 }
 

@@ -47,6 +47,9 @@ extension ControlService {
                 requestedByUserID: caller.actor.principal.userID, proposedDate: date!, reason: reason.trimmed,
                 stage: route.stages.first ?? .author, createdAt: db.now)
             try await repository.insert(request)
+            try await ControlNotifications.tell(
+                route.holder(of: request.stage), .extensionRequested, about: assignment, tag: "\(request.number)",
+                text: "Запрос о продлении срока до \(request.proposedDate.russian)", db: db)
             try await AuditLog(db).append(
                 caller.audit("assignment.extension_request", .assignment, assignmentID, ControlRequestTexts.requested(request)))
             return assignment.resolutionID
@@ -77,6 +80,10 @@ extension ControlService {
             switch decision {
             case .forward:
                 request.stage = route.stage(after: request.stage) ?? .author
+                try await ControlNotifications.tell(
+                    route.holder(of: request.stage), .extensionRequested, about: assignment,
+                    tag: "\(request.number):\(request.stage.rawValue)",
+                    text: "Запрос о продлении срока до \(request.proposedDate.russian)", db: db)
             case .refuse:
                 guard request.comment != nil else {
                     throw OborotError.validation([FieldProblem(field: "comment", code: "required", message: ControlTexts.reasonRequired)])
@@ -125,6 +132,11 @@ extension ControlService {
                 id: UUID(), assignmentID: assignmentID, requestedByUserID: caller.actor.principal.userID,
                 question: question.nonBlank ?? ControlRequestTexts.defaultQuestion(assignment), requestedAt: db.now)
             try await repository.insert(request)
+            for user in try await ControlNotifications.executorUsers(assignment, db: db) {
+                try await ControlNotifications.tell(
+                    user, .explanationRequested, about: assignment, tag: request.id.lowercasedString,
+                    text: "Запрошено объяснение нарушения срока", db: db)
+            }
             try await AuditLog(db).append(
                 caller.audit("assignment.explanation_request", .assignment, assignmentID, request.question))
             return assignment.resolutionID

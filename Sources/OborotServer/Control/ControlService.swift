@@ -62,7 +62,10 @@ struct ControlService: Sendable {
             let repository = ControlRepository(db)
             try await repository.insert(resolution)
             try await repository.insert(assignments)
-            if !isDraft { try await grantDocument(to: assignments, by: caller, db: db) }
+            if !isDraft {
+                try await grantDocument(to: assignments, by: caller, db: db)
+                try await ControlNotifications.issued(assignments, db: db)
+            }
             try await AuditLog(db).append(
                 caller.audit(
                     isDraft ? "resolution.draft" : "resolution.issue", .resolution, resolution.id,
@@ -85,7 +88,9 @@ struct ControlService: Sendable {
             let organization = try await OrganizationRepository(db).get(resolution.organizationID)
             let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
             try await repository.issueAssignments(resolutionID: resolutionID, at: db.now, on: today)
-            try await grantDocument(to: try await repository.assignments(resolutionID: resolutionID), by: caller, db: db)
+            let issued = try await repository.assignments(resolutionID: resolutionID)
+            try await grantDocument(to: issued, by: caller, db: db)
+            try await ControlNotifications.issued(issued, db: db)
             try await AuditLog(db).append(
                 caller.audit("resolution.approve", .resolution, resolutionID, ControlServiceTexts.approved(resolution)))
         }
@@ -175,6 +180,7 @@ struct ControlService: Sendable {
                 try await repository.update(parent, expectedVersion: version)
             }
             try await grantDocument(to: children, by: caller, db: db)
+            try await ControlNotifications.issued(children, db: db)
             try await AuditLog(db).append(
                 caller.audit("assignment.sub_assign", .assignment, parent.id, ControlServiceTexts.subAssigned(children.count)))
             return parent.resolutionID
@@ -207,10 +213,13 @@ struct ControlService: Sendable {
             switch event {
             case .submitReport:
                 let body = try ControlServiceTexts.requiredText(text, field: "text", message: ControlTexts.reportTextRequired)
-                try await repository.insert(
-                    ExecutionReport(
-                        id: UUID(), assignmentID: assignment.id, authorUserID: caller.actor.principal.userID,
-                        actingUserID: caller.actor.performer?.userID, text: body, submittedAt: db.now))
+                let report = ExecutionReport(
+                    id: UUID(), assignmentID: assignment.id, authorUserID: caller.actor.principal.userID,
+                    actingUserID: caller.actor.performer?.userID, text: body, submittedAt: db.now)
+                try await repository.insert(report)
+                try await ControlNotifications.tell(
+                    assignment.controlOfficerUserID ?? assignment.authorUserID, .reportSubmitted, about: assignment,
+                    tag: report.id.lowercasedString, text: "Отчёт на проверку", db: db)
             case .acceptReport, .returnReport:
                 let comment = event == .returnReport
                     ? try ControlServiceTexts.requiredText(text, field: "text", message: ControlTexts.commentRequired)
@@ -222,6 +231,13 @@ struct ControlService: Sendable {
                 report.decidedAt = db.now
                 report.comment = comment
                 try await repository.decide(report)
+                if event == .returnReport {
+                    for user in try await ControlNotifications.executorUsers(assignment, db: db) {
+                        try await ControlNotifications.tell(
+                            user, .reportReturned, about: assignment, tag: report.id.lowercasedString,
+                            text: "Отчёт возвращён на доработку («\(comment ?? "")»)", db: db)
+                    }
+                }
                 if event == .acceptReport {
                     assignment.completedAt = db.now
                     assignment.completedOn = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)

@@ -13,6 +13,7 @@ enum Navigation {
         ("Документы", "/documents"),
         ("Поручения", "/assignments"),
         ("Дисциплина", "/reports/discipline"),
+        ("Уведомления", "/notifications"),
         ("Номенклатура дел", "/case-files"),
         ("Организации", "/organizations"),
         ("Мой профиль", "/profile"),

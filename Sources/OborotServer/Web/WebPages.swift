@@ -38,6 +38,7 @@ struct WebPages: Sendable {
         addCaseFileRoutes(to: router)
         addAssignmentRoutes(to: router)
         addDisciplineRoutes(to: router)
+        addNotificationRoutes(to: router)
     }
 
     // MARK: Rendering

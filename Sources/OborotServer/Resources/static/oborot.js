@@ -383,6 +383,21 @@
   // (and how many of them are overdue), fetched after the page is shown.
   // ---------------------------------------------------------------------------
 
+  const feedLink = document.querySelector('.main-nav a[href="/notifications"]');
+  if (feedLink) {
+    fetch('/api/v1/notifications?unread=true&limit=1', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((feed) => {
+        if (!feed || !feed.unread) return;
+        const badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.id = 'notification-count';
+        badge.textContent = String(feed.unread);
+        feedLink.append(' ', badge);
+      })
+      .catch(() => {});
+  }
+
   const inboxLink = document.querySelector('.main-nav a[href="/assignments"]');
   if (inboxLink) {
     fetch('/api/v1/assignments/counts', { credentials: 'same-origin', headers: { Accept: 'application/json' } })

@@ -1,0 +1,43 @@
+/// What an in-app notification is about; raw values are stable API codes.
+public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case issued
+    case dueSoon = "due_soon"
+    case dueToday = "due_today"
+    case overdue
+    case reportSubmitted = "report_submitted"
+    case reportReturned = "report_returned"
+    case extensionRequested = "extension_requested"
+    case explanationRequested = "explanation_requested"
+
+    public var russianName: String {
+        switch self {
+        case .issued: "Новое поручение"
+        case .dueSoon: "Срок через 3 дня"
+        case .dueToday: "Срок сегодня"
+        case .overdue: "Срок нарушен"
+        case .reportSubmitted: "Отчёт на проверку"
+        case .reportReturned: "Отчёт возвращён"
+        case .extensionRequested: "Запрос о продлении срока"
+        case .explanationRequested: "Запрос объяснения"
+        }
+    }
+}
+
+/// When the reminder job reminds: three days before the last day, on the day, and once the deadline has passed.
+public enum ReminderRules {
+    public static let daysBefore = 3
+
+    /// The reminder an open assignment with `deadline` is due on `today`, if any.
+    public static func reminder(deadline: CalendarDate, today: CalendarDate) -> NotificationKind? {
+        let days = today.days(until: deadline)
+        if days == daysBefore { return .dueSoon }
+        if days == 0 { return .dueToday }
+        if days < 0 { return .overdue }
+        return nil
+    }
+
+    /// The key that makes each reminder once per person, assignment and deadline (an extension reminds anew).
+    public static func key(_ kind: NotificationKind, assignment: String, deadline: String, user: String) -> String {
+        "\(kind.rawValue):\(assignment):\(deadline):\(user)"
+    }
+}
