@@ -47,15 +47,20 @@ extension Migrations {
                 completed_on TEXT,
                 version INTEGER NOT NULL)
             """,
-            // The inboxes: open work first, by deadline, per person, organisation, author and control officer.
-            "CREATE INDEX assignments_by_executor ON assignments (executor_user_id, is_open, deadline)",
-            "CREATE INDEX assignments_by_executor_organization ON assignments (executor_organization_id, is_open, deadline)",
-            "CREATE INDEX assignments_by_author ON assignments (author_user_id, is_open, deadline)",
-            "CREATE INDEX assignments_by_control_officer ON assignments (control_officer_user_id, is_open, deadline)",
+            // The inboxes: open work by deadline, per person, organisation, author and control officer. The id ends
+            // each key so "ORDER BY deadline, id LIMIT 50" reads the first 50 entries instead of sorting them all.
+            "CREATE INDEX assignments_by_executor ON assignments (executor_user_id, is_open, deadline, id)",
+            "CREATE INDEX assignments_by_executor_organization ON assignments (executor_organization_id, is_open, deadline, id)",
+            "CREATE INDEX assignments_by_author ON assignments (author_user_id, is_open, deadline, id)",
+            "CREATE INDEX assignments_by_control_officer ON assignments (control_officer_user_id, is_open, deadline, id)",
             "CREATE INDEX assignments_by_resolution ON assignments (resolution_id)",
             "CREATE INDEX assignments_by_parent ON assignments (parent_id)",
-            // Discipline reports: a period's assignments by the day they were issued.
-            "CREATE INDEX assignments_by_issue_day ON assignments (issued_on, executor_organization_id)",
+            // Discipline reports read only this index (it holds every column they count), already grouped by
+            // organisation: a narrow scan instead of a million wide rows and a sort.
+            """
+            CREATE INDEX assignments_for_discipline ON assignments
+                (executor_organization_id, issued_on, state, is_open, deadline, completed_on, executor_user_id)
+            """,
             """
             CREATE TABLE assignment_reports (
                 id {bin_text} PRIMARY KEY,
