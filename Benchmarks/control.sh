@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the execution-control issue's targets on a release build and prints a Markdown summary.
 #
-#   Benchmarks/control.sh [--assignments N] [--documents N] [--postgres] [--http]
+#   Benchmarks/control.sh [--assignments N] [--documents N] [--postgres | --only-postgres] [--http]
 #
 # Targets (issue «Execution control»): with 1,000,000 assignments across the demo region, an inbox page p95 < 20 ms
 # for a user holding 10,000 assignments; the whole-region discipline report for a year < 1 s on both databases; the
@@ -14,12 +14,14 @@ ASSIGNMENTS=1000000
 DOCUMENTS=100000
 WITH_POSTGRES=0
 WITH_HTTP=0
+WITH_SQLITE=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --assignments) ASSIGNMENTS="$2"; shift 2 ;;
     --documents) DOCUMENTS="$2"; shift 2 ;;
     --postgres) WITH_POSTGRES=1; shift ;;
     --http) WITH_HTTP=1; shift ;;
+    --only-postgres) WITH_POSTGRES=1; WITH_SQLITE=0; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -71,7 +73,9 @@ run_suite() {
   fi
 }
 
-run_suite "SQLite" OBOROT_DATA_DIR="$WORK/sqlite"
+if [ "$WITH_SQLITE" = 1 ]; then
+  run_suite "SQLite" OBOROT_DATA_DIR="$WORK/sqlite"
+fi
 if [ "$WITH_POSTGRES" = 1 ]; then
   throwaway_postgres_start >/dev/null
   run_suite "PostgreSQL (throwaway cluster, fsync=off)" OBOROT_DATA_DIR="$WORK/pg" OBOROT_DATABASE_URL="$THROWAWAY_PG_URL"

@@ -120,6 +120,9 @@ extension Bench {
                 made += rows.count
                 say("поручений загружено: \(made) из \(assignments)")
             }
+            // Fresh statistics, as autovacuum (PostgreSQL) or `ANALYZE` after an import would leave them; without
+            // them the planner guesses row counts for a table it has never measured.
+            try await database.write { db in try await db.sql.raw("ANALYZE").run() }
             let seconds = Double(start.duration(to: .now).components.seconds)
                 + Double(start.duration(to: .now).components.attoseconds) / 1e18
             say(String(format: "загрузка: %.1f с, %.0f поручений в секунду", seconds, Double(assignments) / seconds))

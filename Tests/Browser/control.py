@@ -19,6 +19,7 @@ import datetime
 import json
 import os
 import sys
+import tempfile
 import urllib.request
 from typing import Callable, Optional
 
@@ -156,6 +157,15 @@ class Control:
         if not checkbox.is_selected():
             checkbox.click()
 
+    def tick_file(self, name: str) -> None:
+        def box(d: WebDriver) -> Optional[WebElement]:
+            for label in d.find_elements(By.CSS_SELECTOR, "#report-form label.field--check"):
+                if name in normalized(label.text):
+                    return label.find_element(By.CSS_SELECTOR, "input[type=checkbox]")
+            return None
+        self.wait_for(f"the uploaded «{name}» offered in the report form", box,
+                      lambda: "report form: " + self.text_of("#report-form")).click()
+
     def open_inbox_item(self, inbox: str, text: str) -> None:
         self.open(f"/assignments?inbox={inbox}")
         def link(d: WebDriver) -> Optional[WebElement]:
@@ -278,7 +288,17 @@ class Control:
         self.expect_notice("Запрос о продлении срока отправлен")
         if "у автора поручения" not in self.text_of("#extensions"):
             raise StepFailed("the request to wait with the author (the department's head)", self.text_of("#extensions"))
-        self.report("Показатели рассчитаны, таблица во вложении к письму.")
+        # The report's table: uploaded to the document from the card, then ticked in the report form.
+        table = os.path.join(tempfile.mkdtemp(), f"Показатели {RUN}.pdf")
+        with open(table, "wb") as handle:
+            handle.write(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+        self.find("#report-file", "the report file field").send_keys(table)
+        self.click("#report-file-form button[type=submit]", "«Загрузить»")
+        self.wait_for("back on the assignment card after the upload", lambda d: self.path().startswith("/assignments/"))
+        self.tick_file(os.path.basename(table))
+        self.report("Показатели рассчитаны, таблица во вложении.")
+        if os.path.basename(table) not in self.text_of("#reports .report-file"):
+            raise StepFailed("the report to link the attached table", self.text_of("#reports"))
 
     def department_accepts_and_reports(self, specialist: str) -> None:
         self.sign_in_as("minfin-ro.dep1.head")
@@ -329,7 +349,8 @@ class Control:
                   self.minister_passes_down)
         self.step("the department's head passes it to a specialist «Срочно»",
                   lambda: self.department_passes_down(specialist))
-        self.step("the specialist is notified, accepts it, asks for a week more and reports", self.specialist_reports)
+        self.step("the specialist is notified, accepts it, asks for a week more and reports with a file",
+                  self.specialist_reports)
         self.step("the department's head extends the deadline (numbered change), accepts the report and reports up",
                   lambda: self.department_accepts_and_reports(specialist))
         self.step("the minister accepts the department's report and reports to the governor",

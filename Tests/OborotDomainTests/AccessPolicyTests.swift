@@ -102,4 +102,20 @@ struct AccessPolicyTests {
         #expect(DelegationRules.problems(principal: same, assistant: same, validFrom: start, validUntil: start).map(\.code)
             == ["self_delegation", "ends_before_start"])
     }
+
+    @Test("a document: readers of its organisation see it; an explicit grant opens it to anyone; ДСП only by grant")
+    func documentVisibility() {
+        func facts(_ mark: AccessMark, granted: Bool) -> DocumentAccess.Facts {
+            DocumentAccess.Facts(
+                organizationPath: ministry, accessMark: mark, createdByUserID: UUID(), signerEmployeeID: nil,
+                executorEmployeeID: nil, hasExplicitGrant: granted, state: .registered)
+        }
+        let registrar = actor([(.registrar, ministry)])
+        let outsider = actor([(.executor, district)])
+        #expect(DocumentAccess.canView(registrar, facts(.none, granted: false)))
+        #expect(!DocumentAccess.canView(outsider, facts(.none, granted: false)))
+        #expect(DocumentAccess.canView(outsider, facts(.none, granted: true)))  // an executor of its assignment
+        #expect(!DocumentAccess.canView(registrar, facts(.restricted, granted: false)))
+        #expect(DocumentAccess.canView(outsider, facts(.restricted, granted: true)))
+    }
 }

@@ -488,4 +488,45 @@ struct ControlAPITests {
             #expect(try await app.request(.get, "/api/v1/notifications?unread=true", token: economist).json()["unread"] as? Int == 2)
         }
     }
+
+    @Test("a report carries files the executor added to the document; others may not add files; strangers' ids are refused",
+          arguments: TestDatabaseKind.available)
+    func reportFiles(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            let documentID = try await Self.registeredDocument(app)
+            let governor = try await app.signIn("governor")
+            let issued = try await app.request(
+                .post, "/api/v1/documents/\(documentID)/resolutions", token: governor,
+                json: #"{"text":"Подготовить таблицу","executors":[{"userId":"\#(app.fixture.economist.userID)"}]}"#)
+            let assignmentID = try #require(Self.assignments(try issued.json()).first?["id"] as? String)
+            let economist = try await app.signIn("economist")
+            let specialist = try await app.signIn("specialist")
+            func upload(_ token: String) async throws -> TestResponse {
+                try await app.client.execute(
+                    uri: "/api/v1/documents/\(documentID)/files?name=table.pdf", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/octet-stream"],
+                    body: ByteBuffer(bytes: FileAPITests.pdf))
+            }
+            // Someone with no assignment on the document cannot add files to it (it is not even visible to them).
+            #expect(try await upload(specialist).status == .notFound)
+            let uploaded = try await upload(economist)
+            #expect(uploaded.status == .created, "\(uploaded.text)")
+            let attachmentID = try #require(try uploaded.json()["attachmentId"] as? String)
+            let stranger = UUID().uuidString
+            let bad = try await app.request(
+                .post, "/api/v1/assignments/\(assignmentID)/transitions", token: economist,
+                json: #"{"event":"submit_report","text":"Готово","attachmentIds":["\#(stranger)"]}"#)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("unknown_file"))
+            let reported = try await app.request(
+                .post, "/api/v1/assignments/\(assignmentID)/transitions", token: economist,
+                json: #"{"event":"submit_report","text":"Таблица во вложении","attachmentIds":["\#(attachmentID)"]}"#)
+            #expect(reported.status == .ok, "\(reported.text)")
+            let report = (Self.assignments(try reported.json()).first?["reports"] as? [[String: Any]])?.first
+            #expect((report?["files"] as? [[String: Any]])?.first?["name"] as? String == "table.pdf")
+            // Once the work is closed the executor adds nothing more.
+            _ = try await Self.transition(app, governor, assignmentID, "accept_report")
+            #expect(try await upload(economist).status == .forbidden)
+        }
+    }
 }

@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// | action | who |
 /// |---|---|
-/// | see a card (not ДСП) | registrar, head, control officer or analyst over the document's organisation; its creator, signer or executor; (later) addressees after delivery and executors of its assignments |
+/// | see a card (not ДСП) | registrar, head, control officer or analyst over the document's organisation; its creator, signer or executor; anyone given access explicitly (executors of its assignments get it with the resolution; later, addressees after delivery) |
 /// | see a ДСП card or file | only people given access explicitly (the creator gets it on creation) |
 /// | create, edit requisites, register, cancel, file | registrar over the organisation (the creator may edit their own draft) |
 /// | sign | the signer named on the card |
@@ -39,7 +39,10 @@ public enum DocumentAccess {
 
     /// Whether the actor may see the card at all.
     public static func canView(_ actor: Actor, _ facts: Facts) -> Bool {
-        if facts.accessMark == .restricted { return facts.hasExplicitGrant }
+        // An explicit grant opens any card: ДСП access, and executors of a resolution's assignments (granted when
+        // the resolution is issued). `DocumentVisibility` says the same in SQL.
+        if facts.hasExplicitGrant { return true }
+        if facts.accessMark == .restricted { return false }
         if readerRoles.contains(where: { actor.holds($0, over: facts.organizationPath) }) { return true }
         return isParticipant(actor, facts)
     }

@@ -79,9 +79,12 @@ extension APIHandlers {
         guard let event = AssignmentEvent(rawValue: body.event.rawValue) else {
             throw OborotError.malformedBody(field: "event", reason: ErrorTexts.notJSON)
         }
+        let files = try (body.attachmentIds ?? []).enumerated().map { index, text in
+            try bodyID(text, field: "attachmentIds[\(index)]")
+        }
         let tree = try await services.control.transition(
             caller, assignmentID: try id(input.path.assignmentId, .assignment), event: event, text: body.text,
-            expectedVersion: body.version)
+            expectedVersion: body.version, attachmentIDs: files)
         return .ok(.init(body: .json(.init(tree))))
     }
 

@@ -33,7 +33,10 @@ extension Components.Schemas.Resolution {
                         .init(
                             id: report.id.lowercasedString, author: person(report.authorUserID)!, text: report.text,
                             submittedAt: report.submittedAt, decision: report.decision.flatMap { .init(rawValue: $0.rawValue) },
-                            decidedBy: person(report.decidedByUserID), decidedAt: report.decidedAt, comment: report.comment)
+                            decidedBy: person(report.decidedByUserID), decidedAt: report.decidedAt, comment: report.comment,
+                            files: (tree.reportFiles[report.id] ?? []).map {
+                                .init(attachmentId: $0.attachmentID.lowercasedString, name: $0.name)
+                            })
                     },
                     extensions: (tree.extensions[assignment.id] ?? []).map { request in
                         .init(

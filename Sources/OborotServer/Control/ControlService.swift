@@ -22,6 +22,7 @@ struct ControlService: Sendable {
         var extensions: [UUID: [ExtensionRequest]] = [:]
         var explanations: [UUID: [ExplanationRequest]] = [:]
         var deadlineChanges: [UUID: [DeadlineChange]] = [:]
+        var reportFiles: [UUID: [(attachmentID: UUID, name: String)]] = [:]
     }
 
     // MARK: Resolutions
@@ -190,7 +191,8 @@ struct ControlService: Sendable {
 
     /// Moves an assignment along its lifecycle: accept, report, accept or return the report, cancel.
     func transition(
-        _ caller: Caller, assignmentID: UUID, event: AssignmentEvent, text: String?, expectedVersion: Int?
+        _ caller: Caller, assignmentID: UUID, event: AssignmentEvent, text: String?, expectedVersion: Int?,
+        attachmentIDs: [UUID] = []
     ) async throws -> ResolutionTree {
         let resolutionID = try await database.write { db in
             let repository = ControlRepository(db)
@@ -217,6 +219,15 @@ struct ControlService: Sendable {
                     id: UUID(), assignmentID: assignment.id, authorUserID: caller.actor.principal.userID,
                     actingUserID: caller.actor.performer?.userID, text: body, submittedAt: db.now)
                 try await repository.insert(report)
+                if !attachmentIDs.isEmpty {
+                    let files = Set(try await AttachmentRepository(db).summaries(documentID: assignment.documentID).map(\.id))
+                    guard Set(attachmentIDs).isSubset(of: files) else {
+                        throw OborotError.validation([
+                            FieldProblem(field: "attachmentIds", code: "unknown_file", message: ControlServiceTexts.unknownReportFile)
+                        ])
+                    }
+                    try await repository.attachFiles(reportID: report.id, attachmentIDs: Array(Set(attachmentIDs)))
+                }
                 try await ControlNotifications.tell(
                     assignment.controlOfficerUserID ?? assignment.authorUserID, .reportSubmitted, about: assignment,
                     tag: report.id.lowercasedString, text: "Отчёт на проверку", db: db)
@@ -422,13 +433,15 @@ struct ControlService: Sendable {
             organizations: try await names.organizations(Set(assignments.map(\.executor.organizationID))),
             today: CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current),
             extensions: extensions, explanations: explanations,
-            deadlineChanges: try await repository.deadlineChanges(assignmentIDs: ids))
+            deadlineChanges: try await repository.deadlineChanges(assignmentIDs: ids),
+            reportFiles: try await repository.reportFiles(reportIDs: reports.values.joined().map(\.id)))
     }
 }
 
 enum ControlServiceTexts {
     static let unknownExecutor = "Исполнитель не найден: укажите действующего сотрудника или организацию."
     static let unknownControlOfficer = "Контролёр не найден: укажите действующую учётную запись."
+    static let unknownReportFile = "К отчёту прикладываются только файлы документа, по которому дано поручение."
 
     static func requiredText(_ text: String?, field: String, message: String) throws -> String {
         guard let body = text.nonBlank else {

@@ -8,6 +8,7 @@ import OborotStore
 /// | action | policy |
 /// |---|---|
 /// | upload a file or a new version | `DocumentAccess.canEdit` on an open document |
+/// | upload a new file for a report | an executor of an open assignment on the document |
 /// | download | `DocumentAccess.canView`; every download of a ДСП file is audited |
 struct FileService: Sendable {
     let database: any Database
@@ -18,15 +19,25 @@ struct FileService: Sendable {
     func checkCanUpload(_ caller: Caller, documentID: UUID, attachmentID: UUID?) async throws {
         try await database.read { db in
             let loaded = try await DocumentRepository(db).visible(documentID, to: caller.actor)
-            try Self.checkEditable(caller, loaded)
+            try await Self.checkCanAdd(caller, loaded, attachmentID: attachmentID, db: db)
             if let attachmentID, try await AttachmentRepository(db).summary(attachmentID, documentID: documentID) == nil {
                 throw OborotError.notFound(.attachment)
             }
         }
     }
 
-    private static func checkEditable(_ caller: Caller, _ loaded: DocumentRepository.Loaded) throws {
-        guard DocumentAccess.canEdit(caller.actor, loaded.facts) else { throw OborotError.forbidden(DocumentTexts.editPolicy) }
+    /// Editors add files and versions; an executor of an open assignment on the document adds new files (for
+    /// reports), never versions of other people's files.
+    private static func checkCanAdd(
+        _ caller: Caller, _ loaded: DocumentRepository.Loaded, attachmentID: UUID?, db: DatabaseHandle
+    ) async throws {
+        if !DocumentAccess.canEdit(caller.actor, loaded.facts) {
+            let heads = caller.actor.grants.filter { $0.role == .head }.map(\.organizationID)
+            guard attachmentID == nil,
+                try await ControlRepository(db).executesOpenAssignment(
+                    documentID: loaded.document.id, userID: caller.actor.principal.userID, headOf: heads)
+            else { throw OborotError.forbidden(DocumentTexts.editPolicy) }
+        }
         if loaded.document.state == .cancelled || loaded.document.state == .filed {
             throw OborotError.documentClosed(loaded.document.state)
         }
@@ -51,7 +62,7 @@ struct FileService: Sendable {
         do {
             return try await database.write { db in
                 let loaded = try await DocumentRepository(db).visible(documentID, to: caller.actor, lockingRow: true)
-                try Self.checkEditable(caller, loaded)
+                try await Self.checkCanAdd(caller, loaded, attachmentID: attachmentID, db: db)
                 let attachments = AttachmentRepository(db)
                 try await attachments.recordBlob(sha256: ingested.sha256, size: ingested.size, mimeType: ingested.fileType.mimeType)
                 func version(_ attachment: UUID, _ number: Int) -> AttachmentVersion {

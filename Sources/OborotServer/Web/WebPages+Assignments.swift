@@ -24,7 +24,8 @@ extension WebPages {
                     throw OborotError.malformedBody(field: "event", reason: WebTexts.unreadableForm)
                 }
                 _ = try await services.control.transition(
-                    caller, assignmentID: id, event: event, text: form["text"], expectedVersion: form["version"].flatMap { Int($0) })
+                    caller, assignmentID: id, event: event, text: form["text"], expectedVersion: form["version"].flatMap { Int($0) },
+                    attachmentIDs: pairs.filter { $0.0 == "attachment" }.compactMap { UUID(uuidString: $0.1) })
                 return WebRedirect(location: "/assignments/\(id.lowercasedString)?done=\(event.rawValue)").response
             } catch let error as OborotError where error.kind != .notFound && error.kind != .unauthorized {
                 return try await assignmentCard(caller, id: id, error: error, status: error.kind.status)
@@ -205,7 +206,14 @@ extension WebPages {
             var current: Bool
         }
 
+        struct FileRow {
+            var id: String
+            var name: String
+            var documentId: String
+        }
+
         struct ReportRow {
+            var files: [FileRow]
             var authorName: String
             var text: String
             var submittedAt: String
@@ -262,6 +270,9 @@ extension WebPages {
         var canRequestExplanation = false
         var canAnswerExplanation = false
         var proposedDefault = ""
+        var documentFiles: [FileRow] = []
+        var hasDocumentFiles = false
+        var uploadAction = ""
     }
 
     struct ExtensionRow {
@@ -333,6 +344,9 @@ extension WebPages {
             overdue: assignment.isOverdue(today: tree.today), tree: nodes,
             reports: (tree.reports[id] ?? []).map { report in
                 .init(
+                    files: (tree.reportFiles[report.id] ?? []).map {
+                        .init(id: $0.attachmentID.lowercasedString, name: $0.name, documentId: resolution.documentID.lowercasedString)
+                    },
                     authorName: name(report.authorUserID) ?? "", text: report.text,
                     submittedAt: WebTexts.dateTime(report.submittedAt, timeZone: zone),
                     decision: report.decision.map { $0 == .accepted ? "Принят" : "Возвращён на доработку" },
@@ -370,6 +384,14 @@ extension WebPages {
                 by: name($0.changedByUserID) ?? "")
         }
         full.hasChanges = !full.changes.isEmpty
+        if model.canReport {
+            let details = try await services.documents.details(caller, id: resolution.documentID)
+            full.documentFiles = details.attachments.map {
+                .init(id: $0.id.lowercasedString, name: $0.name, documentId: resolution.documentID.lowercasedString)
+            }
+            full.hasDocumentFiles = !full.documentFiles.isEmpty
+            full.uploadAction = "/documents/\(resolution.documentID.lowercasedString)/files?back=/assignments/\(id.lowercasedString)"
+        }
         full.canRequestExtension = permissions.executes && assignment.state.isOpen && pending == nil
         full.proposedDefault = assignment.deadline.map { $0.adding(days: 7).iso } ?? ""
         if let pending {

@@ -212,10 +212,12 @@ extension WebPages {
         }
     }
 
-    /// Uploads a file from the card's form and returns to the card.
+    /// Uploads a file from the card's form and returns to the card (or to `?back=`, a local page such as the
+    /// assignment card an executor attached a report file from).
     func webUpload(_ request: Request, _ context: AppRequestContext, attachmentID: UUID?) async throws -> Response {
         let caller = try signedIn(request)
         let id = try documentID(context)
+        let back = request.uri.queryParameters["back"].map { WebRedirect.safeNext(String($0)) }
         do {
             try await services.files.checkCanUpload(caller, documentID: id, attachmentID: attachmentID)
             guard let boundary = MultipartFileReader.boundary(fromContentType: request.headers[.contentType] ?? "") else {
@@ -223,7 +225,7 @@ extension WebPages {
             }
             _ = try await FileRoutes.uploadMultipart(
                 request, boundary: boundary, caller: caller, documentID: id, attachmentID: attachmentID, files: services.files)
-            return WebRedirect(location: "/documents/\(id.lowercasedString)").response
+            return WebRedirect(location: back ?? "/documents/\(id.lowercasedString)").response
         } catch let error as OborotError where error.kind != .notFound && error.kind != .unauthorized {
             return try await documentCard(caller, id: id, error: error.detail, status: error.kind.status)
         } catch is MultipartFileReader.Failure {

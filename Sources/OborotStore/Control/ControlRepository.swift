@@ -87,6 +87,44 @@ public struct ControlRepository: Sendable {
 
     // MARK: Reports
 
+    /// Whether someone executes an open assignment on the document: the person named, or a head of the organisation
+    /// named (`headOf`) — such people may add their files to the document for their reports.
+    public func executesOpenAssignment(documentID: UUID, userID: UUID, headOf organizations: [UUID]) async throws -> Bool {
+        var sql = SQLQueryString(
+            "SELECT 1 AS found FROM assignments WHERE document_id = \(bind: documentID.lowercasedString) AND is_open = \(bind: true) AND (executor_user_id = \(bind: userID.lowercasedString)")
+        if !organizations.isEmpty {
+            sql += " OR (executor_user_id IS NULL AND executor_organization_id IN "
+            sql += SQLQueryString("\(SQLBind.group(organizations.map(\.lowercasedString))))")
+        }
+        sql += ") LIMIT 1"
+        return try await db.sql.raw(sql).first() != nil
+    }
+
+    public func attachFiles(reportID: UUID, attachmentIDs: [UUID]) async throws {
+        for attachment in attachmentIDs {
+            try await db.sql.insert(into: "assignment_report_files").columns("report_id", "attachment_id")
+                .values(SQLBind(reportID.lowercasedString), SQLBind(attachment.lowercasedString)).run()
+        }
+    }
+
+    /// Each report's files: attachment id and name.
+    public func reportFiles(reportIDs: [UUID]) async throws -> [UUID: [(attachmentID: UUID, name: String)]] {
+        guard !reportIDs.isEmpty else { return [:] }
+        let rows = try await db.sql.raw(
+            """
+            SELECT f.report_id AS report_id, f.attachment_id AS attachment_id, t.name AS name
+            FROM assignment_report_files f JOIN attachments t ON t.id = f.attachment_id
+            WHERE f.report_id IN \(SQLBind.group(reportIDs.map(\.lowercasedString))) ORDER BY t.name
+            """
+        ).all()
+        var files: [UUID: [(attachmentID: UUID, name: String)]] = [:]
+        for row in rows {
+            files[try UUID.stored(row.decode(column: "report_id", as: String.self)), default: []].append(
+                (try UUID.stored(row.decode(column: "attachment_id", as: String.self)), try row.decode(column: "name", as: String.self)))
+        }
+        return files
+    }
+
     public func insert(_ report: ExecutionReport) async throws {
         try await db.sql.insert(into: "assignment_reports").rows([ReportRow(report)]).run()
     }

@@ -75,6 +75,13 @@ extension Migrations {
                 comment TEXT)
             """,
             "CREATE INDEX assignment_reports_by_assignment ON assignment_reports (assignment_id, submitted_at)",
+            // A report's files are files of the document the work is about, referenced from the report.
+            """
+            CREATE TABLE assignment_report_files (
+                report_id {bin_text} NOT NULL REFERENCES assignment_reports(id),
+                attachment_id {bin_text} NOT NULL REFERENCES attachments(id),
+                PRIMARY KEY (report_id, attachment_id))
+            """,
             """
             CREATE TABLE assignment_deadline_changes (
                 assignment_id {bin_text} NOT NULL REFERENCES assignments(id),
