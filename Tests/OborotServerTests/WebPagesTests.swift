@@ -113,4 +113,31 @@ struct WebPagesTests {
             #expect(assets.headers[.contentType]?.hasPrefix("text/css") == true)
         }
     }
+
+    @Test("the calendar page shows a year's days off and a deadline; the region's admin loads a year, errors shown by line")
+    func calendarPage() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let clerk = try await app.signIn("minfin.clerk")
+            let year = try await page(app, "/calendar?year=2026&from=2026-12-29&period=urgent", cookie: clerk)
+            #expect(year.status == .ok)
+            #expect(year.text.contains("09.01.2026 (пятница) — перенесённый выходной день"))
+            #expect(year.text.contains("Постановление Правительства РФ от 24.09.2025 № 1466"))
+            #expect(year.text.contains("«Срочно» — 3 календарных дня с 29.12.2026"))
+            #expect(!year.text.contains("calendar-load-form"))
+            let admin = try await app.signIn("region.admin")
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "oborot_session=\(admin)"]
+            let bad = try await app.client.execute(
+                uri: "/calendar", method: .post, headers: form, body: ByteBuffer(string: "text=year%3A+2028%0Adays_off%3A+%5B2028-02-30%5D"))
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Строка 2: «2028-02-30» — не дата"))
+            let text = "year: 2028\ndecree: тест\ndays_off: [2028-01-01, 2028-01-10]\n"
+            let good = try await app.client.execute(
+                uri: "/calendar", method: .post, headers: form,
+                body: ByteBuffer(string: "text=" + text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+            #expect(good.status == .seeOther)
+            let loaded = try await page(app, "/calendar?year=2028", cookie: admin)
+            #expect(loaded.text.contains("10.01.2028 (понедельник)"))
+            #expect(loaded.text.contains("загружен"))
+        }
+    }
 }

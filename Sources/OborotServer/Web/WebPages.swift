@@ -39,6 +39,7 @@ struct WebPages: Sendable {
         addAssignmentRoutes(to: router)
         addDisciplineRoutes(to: router)
         addNotificationRoutes(to: router)
+        addCalendarRoutes(to: router)
     }
 
     // MARK: Rendering

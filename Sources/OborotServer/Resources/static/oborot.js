@@ -383,6 +383,20 @@
   // (and how many of them are overdue), fetched after the page is shown.
   // ---------------------------------------------------------------------------
 
+  // ---------------------------------------------------------------------------
+  // (j) <input type="file" data-fill-textarea="ID">: the chosen text file is
+  // read into the textarea, which is what the form sends.
+  // ---------------------------------------------------------------------------
+
+  for (const input of document.querySelectorAll('input[type="file"][data-fill-textarea]')) {
+    input.addEventListener('change', async () => {
+      const target = document.getElementById(input.getAttribute('data-fill-textarea'));
+      const file = input.files && input.files[0];
+      if (!target || !file) return;
+      target.value = await file.text();
+    });
+  }
+
   const feedLink = document.querySelector('.main-nav a[href="/notifications"]');
   if (feedLink) {
     fetch('/api/v1/notifications?unread=true&limit=1', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
