@@ -79,4 +79,10 @@ public enum Executor: Sendable, Hashable {
         if case .person(let userID, _) = self { return userID }
         return nil
     }
+
+    /// A person as a request names them, before their organisation is looked up from their employee record (the
+    /// service resolves it when issuing). Two of these are equal exactly when they name the same person.
+    public static func personToResolve(_ userID: UUID) -> Executor {
+        .person(userID: userID, organizationID: userID)
+    }
 }

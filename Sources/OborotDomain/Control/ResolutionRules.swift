@@ -102,7 +102,8 @@ public enum ResolutionRules {
         return problems
     }
 
-    static func compute(
+    /// The deadline a form's choice gives for a resolution dated `date` (no choice: the default month).
+    public static func compute(
         _ choice: DeadlineChoice?, from date: CalendarDate, calendar: WorkCalendar, lastDay: LastDayRule
     ) -> ComputedDeadline {
         switch choice {

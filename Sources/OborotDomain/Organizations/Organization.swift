@@ -61,3 +61,11 @@ public struct OrganizationDraft: Sendable, Equatable {
         self.timeZone = timeZone
     }
 }
+
+extension Organization {
+    /// The calendar date `instant` falls on in the organisation's time zone: registration dates, "today" for
+    /// deadlines and overdue marks.
+    public func date(at instant: Date) -> CalendarDate {
+        CalendarDate(instant, in: TimeZone(identifier: timeZone) ?? .current)
+    }
+}

@@ -132,8 +132,7 @@ extension APIHandlers {
                     problems.append(FieldProblem(field: field, code: "invalid_id", message: APITexts.invalidID("\(field).userId")))
                     continue
                 }
-                // The organisation is looked up from the person's employee record by the service.
-                executor = .person(userID: userID, organizationID: userID)
+                executor = .personToResolve(userID)
             case (nil, let organization?):
                 guard let organizationID = UUID(uuidString: organization) else {
                     problems.append(

@@ -22,7 +22,7 @@ extension Components.Schemas.Resolution {
                     id: assignment.id.lowercasedString, resolutionId: assignment.resolutionID.lowercasedString,
                     documentId: assignment.documentID.lowercasedString, parentId: assignment.parentID?.lowercasedString,
                     author: person(assignment.authorUserID)!,
-                    executor: .init(assignment.executor, people: tree.people, organizations: tree.organizations),
+                    executor: .init(assignment.executor, in: tree),
                     responsible: assignment.responsible, text: assignment.text, deadline: assignment.deadline?.iso,
                     initialDeadline: assignment.initialDeadline?.iso, deadlineExplanation: assignment.deadlineExplanation,
                     state: .init(rawValue: assignment.state.rawValue)!, stateName: assignment.state.russianName,
@@ -63,16 +63,10 @@ extension Components.Schemas.Resolution {
 }
 
 extension Components.Schemas.AssignmentExecutor {
-    init(_ executor: Executor, people: [UUID: String], organizations: [UUID: String]) {
-        let organization = organizations[executor.organizationID] ?? ""
-        switch executor {
-        case .person(let userID, let organizationID):
-            self.init(
-                kind: .person, userId: userID.lowercasedString, organizationId: organizationID.lowercasedString,
-                name: "\(people[userID] ?? "") (\(organization))")
-        case .organization(let id):
-            self.init(kind: .organization, userId: nil, organizationId: id.lowercasedString, name: organization)
-        }
+    init(_ executor: Executor, in tree: ControlService.ResolutionTree) {
+        self.init(
+            kind: executor.userID == nil ? .organization : .person, userId: executor.userID?.lowercasedString,
+            organizationId: executor.organizationID.lowercasedString, name: tree.executorName(executor))
     }
 }
 

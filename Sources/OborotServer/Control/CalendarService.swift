@@ -44,13 +44,9 @@ final class CalendarService: Sendable {
 
     @discardableResult
     private func refresh() async throws -> Snapshot {
-        let (stored, loaded, region) = try await database.read { db in
-            let repository = CalendarRepository(db)
-            let (years, region) = try await repository.load()
-            let loaded = Dictionary(try await repository.loadedYears().map { ($0.year, $0.loadedAt) }, uniquingKeysWith: { $1 })
-            return (years, loaded, region)
-        }
-        let calendar = WorkCalendar(years: shipped.years + stored, overlay: region?.overlay ?? .none)
+        let (stored, region) = try await database.read { db in try await CalendarRepository(db).load() }
+        let loaded = Dictionary(stored.map { ($0.year.year, $0.loadedAt) }, uniquingKeysWith: { $1 })
+        let calendar = WorkCalendar(years: shipped.years + stored.map(\.year), overlay: region?.overlay ?? .none)
         let snapshot = Snapshot(calendar: calendar, regionName: region?.regionName, loaded: loaded, takenAt: .now)
         cache.withLock { $0 = snapshot }
         return snapshot
@@ -102,12 +98,9 @@ final class CalendarService: Sendable {
         }
         try OborotError.throwIfInvalid(problems)
         guard let start, let rule else { throw OborotError.validation(problems) }
-        let result: ComputedDeadline
-        if case .some(.some(let day)) = explicit {
-            result = DeadlinePolicy.deadline(on: day, from: start, lastDay: rule, calendar: calendar)
-        } else {
-            result = DeadlinePolicy.deadline(from: start, period: parsedPeriod ?? nil, lastDay: rule, calendar: calendar)
-        }
+        // Both parsed without problems here; at most one of them is given.
+        let choice = (explicit ?? nil).map(DeadlineChoice.date) ?? (parsedPeriod ?? nil).map(DeadlineChoice.period)
+        let result = ResolutionRules.compute(choice, from: start, calendar: calendar, lastDay: rule)
         let confirmed = calendar.covers(year: result.nominalDate.year) && calendar.covers(year: result.date.year)
         return (result, rule, confirmed)
     }

@@ -29,7 +29,7 @@ extension ControlService {
             guard assignment.state.isOpen else { throw ControlServiceTexts.closedParent(assignment.state) }
             let existing = try await repository.extensions(assignmentIDs: [assignmentID])
             if existing.contains(where: { $0.state == .pending }) { throw ControlTexts.extensionPending }
-            let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+            let today = organization.date(at: db.now)
             var problems: [FieldProblem] = []
             let date = CalendarDate(iso: proposedDate.trimmed)
             if let date {
@@ -93,7 +93,7 @@ extension ControlService {
                 request.decidedAt = db.now
             case .approve:
                 let organization = try await OrganizationRepository(db).get(assignment.executor.organizationID)
-                let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+                let today = organization.date(at: db.now)
                 let newDate = date.nonBlank.map { CalendarDate(iso: $0) } ?? request.proposedDate
                 guard let newDate else {
                     throw OborotError.validation([FieldProblem(field: "date", code: "invalid_date", message: CalendarServiceTexts.badDate)])
@@ -126,7 +126,7 @@ extension ControlService {
             let assignment = try await repository.assignment(assignmentID)
             try caller.actor.require(.controls(assignment))
             let organization = try await OrganizationRepository(db).get(assignment.executor.organizationID)
-            let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+            let today = organization.date(at: db.now)
             guard assignment.isOverdue(today: today) else { throw ControlTexts.notOverdue }
             let request = ExplanationRequest(
                 id: UUID(), assignmentID: assignmentID, requestedByUserID: caller.actor.principal.userID,
@@ -165,19 +165,17 @@ extension ControlService {
         return try await tree(caller, resolutionID: resolutionID)
     }
 
-    /// Who holds a stage of an assignment's extension request, for the card's buttons.
-    func extensionStageHolder(assignment: Assignment, stage: ExtensionRequest.Stage) async throws -> UUID? {
-        try await database.read { db in try await route(for: assignment, repository: ControlRepository(db)).holder(of: stage) }
+    private func route(for assignment: Assignment, repository: ControlRepository) async throws -> ExtensionRules.Route {
+        // Only a co-executor's request needs the resolution's other assignments (to find the responsible one).
+        let siblings = assignment.responsible ? [] : try await repository.assignments(resolutionID: assignment.resolutionID)
+        return Self.extensionRoute(for: assignment, among: siblings)
     }
 
-    /// The stages an extension request of `assignment` passes: the responsible executor (for a co-executor, when
-    /// that is a person), the control officer, the author.
-    private func route(for assignment: Assignment, repository: ControlRepository) async throws -> ExtensionRules.Route {
-        var responsible: UUID?
-        if !assignment.responsible {
-            let siblings = try await repository.assignments(resolutionID: assignment.resolutionID)
-            responsible = siblings.first { $0.parentID == assignment.parentID && $0.responsible }?.executor.userID
-        }
+    /// The stages an extension request of `assignment` passes, given its resolution's assignments: the responsible
+    /// executor (for a co-executor, when that is a person), the control officer, the author.
+    static func extensionRoute(for assignment: Assignment, among assignments: [Assignment]) -> ExtensionRules.Route {
+        let responsible = assignment.responsible
+            ? nil : assignments.first { $0.parentID == assignment.parentID && $0.responsible }?.executor.userID
         return ExtensionRules.Route(
             responsibleExecutor: responsible, controlOfficer: assignment.controlOfficerUserID, author: assignment.authorUserID)
     }

@@ -23,6 +23,27 @@ struct ControlService: Sendable {
         var explanations: [UUID: [ExplanationRequest]] = [:]
         var deadlineChanges: [UUID: [DeadlineChange]] = [:]
         var reportFiles: [UUID: [(attachmentID: UUID, name: String)]] = [:]
+
+        /// «Фамилия И. О. (организация)» for a person, the organisation's name for an organisation.
+        func executorName(_ executor: Executor) -> String {
+            let organization = organizations[executor.organizationID] ?? ""
+            guard let userID = executor.userID else { return organization }
+            return "\(people[userID] ?? "") (\(organization))"
+        }
+
+        /// The assignments as the tree shows them: each followed by its sub-assignments, with its depth.
+        func inTreeOrder() -> [(assignment: Assignment, depth: Int)] {
+            let children = Dictionary(grouping: assignments, by: \.parentID)
+            var ordered: [(assignment: Assignment, depth: Int)] = []
+            func walk(_ parent: UUID?, _ depth: Int) {
+                for child in children[parent] ?? [] {
+                    ordered.append((child, depth))
+                    walk(child.id, depth + 1)
+                }
+            }
+            walk(nil, 0)
+            return ordered
+        }
     }
 
     // MARK: Resolutions
@@ -34,7 +55,7 @@ struct ControlService: Sendable {
             let loaded = try await DocumentRepository(db).visible(documentID, to: caller.actor)
             try caller.actor.require(.issuesResolutions(in: loaded.facts.organizationPath))
             let organization = try await OrganizationRepository(db).get(caller.actor.principal.organizationID)
-            let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+            let today = organization.date(at: db.now)
             let planned = try ResolutionRules.plan(
                 draft, date: today, calendar: workCalendar, lastDay: workCalendar.overlay.lastDayRule)
             let executors = try await resolveExecutors(planned.map(\.executor), db: db, within: nil)
@@ -87,13 +108,13 @@ struct ControlService: Sendable {
             resolution.state = .active
             try await repository.update(resolution, expectedVersion: version)
             let organization = try await OrganizationRepository(db).get(resolution.organizationID)
-            let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+            let today = organization.date(at: db.now)
             try await repository.issueAssignments(resolutionID: resolutionID, at: db.now, on: today)
             let issued = try await repository.assignments(resolutionID: resolutionID)
             try await grantDocument(to: issued, by: caller, db: db)
             try await ControlNotifications.issued(issued, db: db)
             try await AuditLog(db).append(
-                caller.audit("resolution.approve", .resolution, resolutionID, ControlServiceTexts.approved(resolution)))
+                caller.audit("resolution.approve", .resolution, resolutionID, ControlServiceTexts.approved))
         }
         return try await tree(caller, resolutionID: resolutionID)
     }
@@ -160,7 +181,7 @@ struct ControlService: Sendable {
             guard parent.state.isOpen else {
                 throw ControlServiceTexts.closedParent(parent.state)
             }
-            let today = CalendarDate(db.now, in: TimeZone(identifier: executorOrganization.timeZone) ?? .current)
+            let today = executorOrganization.date(at: db.now)
             let planned = try ResolutionRules.plan(
                 draft, date: today, calendar: workCalendar, lastDay: workCalendar.overlay.lastDayRule)
             try OborotError.throwIfInvalid(ResolutionRules.subAssignmentProblems(planned, parentDeadline: parent.deadline))
@@ -251,7 +272,7 @@ struct ControlService: Sendable {
                 }
                 if event == .acceptReport {
                     assignment.completedAt = db.now
-                    assignment.completedOn = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+                    assignment.completedOn = organization.date(at: db.now)
                 }
             case .cancel:
                 try await cancelDescendants(of: assignment.id, repository: repository, resolutionID: assignment.resolutionID)
@@ -317,7 +338,7 @@ struct ControlService: Sendable {
 
     private func today(for caller: Caller, db: DatabaseHandle) async throws -> CalendarDate {
         let organization = try await OrganizationRepository(db).get(caller.actor.principal.organizationID)
-        return CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+        return organization.date(at: db.now)
     }
 
     /// Checks that each executor exists (a person's organisation is looked up) and, for sub-assignments, lies in
@@ -431,7 +452,7 @@ struct ControlService: Sendable {
         return ResolutionTree(
             resolution: resolution, assignments: assignments, reports: reports, people: try await names.people(userIDs),
             organizations: try await names.organizations(Set(assignments.map(\.executor.organizationID))),
-            today: CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current),
+            today: organization.date(at: db.now),
             extensions: extensions, explanations: explanations,
             deadlineChanges: try await repository.deadlineChanges(assignmentIDs: ids),
             reportFiles: try await repository.reportFiles(reportIDs: reports.values.joined().map(\.id)))
@@ -463,7 +484,7 @@ enum ControlServiceTexts {
         return "\(kind) по документу \(number): исполнителей \(executors)\(resolution.controlled ? ", на контроле" : "")"
     }
 
-    static func approved(_ resolution: Resolution) -> String { "Проект резолюции утверждён" }
+    static let approved = "Проект резолюции утверждён"
 
     static func removed(_ resolution: Resolution) -> String {
         "Резолюция снята с контроля: \(resolution.controlResult ?? "")"
@@ -533,10 +554,7 @@ extension ControlService {
 extension ControlService {
     /// Today in the caller's organisation's time zone: the date resolutions are dated with.
     func today(for caller: Caller) async throws -> CalendarDate {
-        try await database.read { db in
-            let organization = try await OrganizationRepository(db).get(caller.actor.principal.organizationID)
-            return CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
-        }
+        try await database.read { db in try await today(for: caller, db: db) }
     }
 }
 

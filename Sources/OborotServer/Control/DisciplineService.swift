@@ -100,7 +100,7 @@ struct DisciplineService: Sendable {
     static func period(
         from: String?, through: String?, category: String?, organization: Organization, now: Date
     ) throws -> DisciplineQueries.Period {
-        let today = CalendarDate(now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+        let today = organization.date(at: now)
         var problems: [FieldProblem] = []
         let start = from.nonBlank.map { CalendarDate(iso: $0) } ?? CalendarDate(year: today.year, month: 1, day: 1)
         let end = through.nonBlank.map { CalendarDate(iso: $0) } ?? today

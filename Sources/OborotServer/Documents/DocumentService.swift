@@ -44,7 +44,7 @@ struct DocumentService: Sendable {
             let organization = try await OrganizationRepository(db).get(input.organizationID)
             try caller.actor.require(
                 input.registerIn == nil ? DocumentAccess.createsDrafts(in: organization.path) : DocumentAccess.registers(organization.path))
-            let today = CalendarDate(Date(), in: TimeZone(identifier: organization.timeZone) ?? .current)
+            let today = organization.date(at: Date())
             let requisites = try RequisiteRules.validate(
                 input.requisites, kind: input.kind, directiveForm: input.directiveForm, today: today,
                 stage: input.registerIn == nil ? .draft : .registration
@@ -103,7 +103,7 @@ struct DocumentService: Sendable {
             var requisites = document.requisites
             var form = document.directiveForm
             change(&requisites, &form)
-            let today = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+            let today = organization.date(at: db.now)
             document.requisites = try RequisiteRules.validate(
                 requisites, kind: document.kind, directiveForm: form, today: today,
                 stage: document.state == .draft ? .draft : .registration
@@ -151,7 +151,7 @@ struct DocumentService: Sendable {
                 guard let caseFileID = input.caseFileID else { throw OborotError.caseFileRequired }
                 let caseFile = try await CaseFileRepository(db).get(caseFileID)
                 let year = document.registration?.date.year
-                    ?? CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current).year
+                    ?? organization.date(at: db.now).year
                 try DocumentFiling.check(caseFile: caseFile, organizationID: organization.id, documentYear: year).get()
                 document.caseFileID = caseFile.id
             case .cancel:
@@ -197,7 +197,7 @@ struct DocumentService: Sendable {
         try caller.actor.require(DocumentAccess.registers(organization.path))
         let next = try DocumentLifecycle.apply(.register, to: document.lifecycleFacts).get()
         try journal.accepts(document.kind).get()
-        let date = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current)
+        let date = organization.date(at: db.now)
         document.requisites = try RequisiteRules.validate(
             document.requisites, kind: document.kind, directiveForm: document.directiveForm, today: date, stage: .registration
         ).get()

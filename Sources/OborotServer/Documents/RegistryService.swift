@@ -17,7 +17,7 @@ struct RegistryService: Sendable {
         try caller.actor.require(.signedIn)
         return try await database.read { db in
             let organization = try await OrganizationRepository(db).get(organizationID)
-            let year = CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current).year
+            let year = organization.date(at: db.now).year
             let journals = JournalRepository(db)
             var result: [(Journal, Int)] = []
             for journal in try await journals.list(organizationID: organizationID) {
@@ -56,7 +56,7 @@ struct RegistryService: Sendable {
         try caller.actor.require(.signedIn)
         return try await database.read { db in
             let organization = try await OrganizationRepository(db).get(organizationID)
-            let year = year ?? CalendarDate(db.now, in: TimeZone(identifier: organization.timeZone) ?? .current).year
+            let year = year ?? organization.date(at: db.now).year
             let repository = CaseFileRepository(db)
             let cases = try await repository.list(organizationID: organizationID, year: year)
             let counts = try await repository.documentCounts(cases.map(\.id))

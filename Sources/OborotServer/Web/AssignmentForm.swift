@@ -77,8 +77,7 @@ struct AssignmentFormValues: Sendable {
         guard parts.count == 2, let id = UUID(uuidString: parts[1]) else { return nil }
         switch parts[0] {
         case "org": return .organization(id)
-        // The person's organisation is looked up from their employee record when the assignment is issued.
-        case "user": return .person(userID: id, organizationID: id)
+        case "user": return .personToResolve(id)
         default: return nil
         }
     }
@@ -114,5 +113,4 @@ extension WebForms {
 enum AssignmentFormTexts {
     static let badDate = "Укажите дату срока."
     static let badWorkingDays = "Укажите число рабочих дней от 1 до 366."
-    static let noExecutorsFound = "Никого не найдено. Уточните запрос."
 }

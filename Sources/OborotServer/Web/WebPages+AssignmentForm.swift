@@ -87,7 +87,7 @@ extension WebPages {
             within = organization.path
             heading = "Перепоручение"
             back = ("/assignments/\(assignment.id.lowercasedString)", "Поручение")
-            today = CalendarDate(Date(), in: TimeZone(identifier: organization.timeZone) ?? .current)
+            today = organization.date(at: Date())
         }
         let selectedExecutors = values.executors.compactMap(AssignmentFormValues.executor)
         let labels = try await services.control.executorLabels(selectedExecutors)
@@ -109,7 +109,9 @@ extension WebPages {
         let explanation: String
         do {
             let choice = try values.deadlineChoice()
-            explanation = ResolutionRulesPreview.explain(choice, today: today, calendar: calendar)
+            explanation = ResolutionRules.compute(
+                choice, from: today, calendar: calendar, lastDay: calendar.overlay.lastDayRule
+            ).explanation
         } catch {
             explanation = ""
         }
@@ -165,18 +167,6 @@ extension WebPages {
             }
         } catch let error as OborotError where [.unprocessable, .badRequest, .conflict].contains(error.kind) {
             return try await assignmentForm(caller, context: context, values: values, error: error, status: error.kind.status)
-        }
-    }
-}
-
-/// The explanation shown under the deadline presets before anything is issued.
-enum ResolutionRulesPreview {
-    static func explain(_ choice: DeadlineChoice?, today: CalendarDate, calendar: WorkCalendar) -> String {
-        let rule = calendar.overlay.lastDayRule
-        switch choice {
-        case .date(let date): return DeadlinePolicy.deadline(on: date, from: today, lastDay: rule, calendar: calendar).explanation
-        case .period(let period): return DeadlinePolicy.deadline(from: today, period: period, lastDay: rule, calendar: calendar).explanation
-        case nil: return DeadlinePolicy.deadline(from: today, period: nil, lastDay: rule, calendar: calendar).explanation
         }
     }
 }

@@ -193,19 +193,31 @@ extension WebPages {
 
     // MARK: Card
 
-    struct AssignmentCardModel {
-        struct Node {
-            var id: String
-            var indent: Int
-            var executorName: String
-            var deadline: String
-            var state: String
-            var stateName: String
-            var overdue: Bool
-            var responsible: Bool
-            var current: Bool
-        }
+    /// One line of an assignment tree, on the assignment card and on the document card.
+    struct AssignmentTreeNode {
+        var id: String
+        /// Depth in the tree, capped where the indentation classes end.
+        var indent: Int
+        var executorName: String
+        var deadline: String
+        var state: String
+        var stateName: String
+        var overdue: Bool
+        var responsible: Bool
+        var current: Bool
 
+        static func nodes(of tree: ControlService.ResolutionTree, current: UUID? = nil) -> [AssignmentTreeNode] {
+            tree.inTreeOrder().map { assignment, depth in
+                AssignmentTreeNode(
+                    id: assignment.id.lowercasedString, indent: min(depth, 6), executorName: tree.executorName(assignment.executor),
+                    deadline: assignment.deadline?.russian ?? "—", state: assignment.state.rawValue,
+                    stateName: assignment.state.russianName, overdue: assignment.isOverdue(today: tree.today),
+                    responsible: assignment.responsible && assignment.parentID == nil, current: assignment.id == current)
+            }
+        }
+    }
+
+    struct AssignmentCardModel {
         struct FileRow {
             var id: String
             var name: String
@@ -243,7 +255,7 @@ extension WebPages {
         var state: String
         var stateName: String
         var overdue: Bool
-        var tree: [Node]
+        var tree: [AssignmentTreeNode]
         var reports: [ReportRow]
         var hasReports: Bool
         var notice: String?
@@ -308,40 +320,20 @@ extension WebPages {
         let resolution = tree.resolution
         let permissions = try await services.control.permissions(caller, assignment: assignment, resolution: resolution)
         let events = Set(AssignmentLifecycle.events(from: assignment.state))
-        let zone = "Europe/Moscow"
+        let zone = OrganizationRules.defaultTimeZone
         func name(_ id: UUID?) -> String? { id.flatMap { tree.people[$0] } }
-        func executorName(_ executor: Executor) -> String {
-            switch executor {
-            case .organization(let id): tree.organizations[id] ?? ""
-            case .person(let userID, let organizationID):
-                "\(tree.people[userID] ?? "") (\(tree.organizations[organizationID] ?? ""))"
-            }
-        }
-        var nodes: [AssignmentCardModel.Node] = []
-        func walk(_ parent: UUID?, depth: Int) {
-            for child in tree.assignments where child.parentID == parent {
-                nodes.append(
-                    .init(
-                        id: child.id.lowercasedString, indent: min(depth, 6), executorName: executorName(child.executor),
-                        deadline: child.deadline?.russian ?? "—", state: child.state.rawValue, stateName: child.state.russianName,
-                        overdue: child.isOverdue(today: tree.today), responsible: child.responsible && child.parentID == nil,
-                        current: child.id == id))
-                walk(child.id, depth: depth + 1)
-            }
-        }
-        walk(nil, depth: 0)
         let responsibleDone = !tree.assignments.contains { $0.parentID == nil && $0.responsible && $0.state.isOpen }
-        let model = AssignmentCardModel(
+        var model = AssignmentCardModel(
             id: id.lowercasedString, version: assignment.version, resolutionId: resolution.id.lowercasedString,
             documentId: resolution.documentID.lowercasedString, resolutionText: resolution.text,
             resolutionAuthor: name(resolution.authorUserID) ?? "", resolutionDate: resolution.date.russian,
             resolutionState: resolution.state == .closed ? "Снята с контроля" : resolution.controlled ? "На контроле" : "Без контроля",
             categoryName: resolution.controlCategory?.russianName, controlOfficer: name(resolution.controlOfficerUserID),
-            controlResult: resolution.controlResult, text: assignment.text, executorName: executorName(assignment.executor),
+            controlResult: resolution.controlResult, text: assignment.text, executorName: tree.executorName(assignment.executor),
             authorName: name(assignment.authorUserID) ?? "", deadline: assignment.deadline?.russian ?? "—",
             initialDeadline: assignment.initialDeadline != assignment.deadline ? assignment.initialDeadline?.russian : nil,
             explanation: assignment.deadlineExplanation, state: assignment.state.rawValue, stateName: assignment.state.russianName,
-            overdue: assignment.isOverdue(today: tree.today), tree: nodes,
+            overdue: assignment.isOverdue(today: tree.today), tree: AssignmentTreeNode.nodes(of: tree, current: id),
             reports: (tree.reports[id] ?? []).map { report in
                 .init(
                     files: (tree.reportFiles[report.id] ?? []).map {
@@ -362,56 +354,55 @@ extension WebPages {
             canRemoveFromControl: permissions.controlsResolution && resolution.state == .active && resolution.controlled
                 && responsibleDone && assignment.parentID == nil,
             hasActions: false)
-        var full = model
         let extensions = tree.extensions[id] ?? []
         let explanations = tree.explanations[id] ?? []
         let pending = extensions.last { $0.state == .pending }
-        full.extensions = extensions.map { request in
+        model.extensions = extensions.map { request in
             .init(
                 number: request.number, proposedDate: request.proposedDate.russian, reason: request.reason,
                 requestedBy: name(request.requestedByUserID) ?? "", stateName: request.state.russianName,
                 stageName: request.state == .pending ? request.stage.russianName : nil,
                 decided: request.decidedDate.map { "новый срок \($0.russian)" }, comment: request.comment)
         }
-        full.hasExtensions = !extensions.isEmpty
-        full.explanations = explanations.map {
+        model.hasExtensions = !extensions.isEmpty
+        model.explanations = explanations.map {
             .init(question: $0.question, requestedBy: name($0.requestedByUserID) ?? "", answer: $0.answer, answeredBy: name($0.answeredByUserID))
         }
-        full.hasExplanations = !explanations.isEmpty
-        full.changes = (tree.deadlineChanges[id] ?? []).map {
+        model.hasExplanations = !explanations.isEmpty
+        model.changes = (tree.deadlineChanges[id] ?? []).map {
             .init(
                 number: $0.number, change: "\($0.oldDeadline?.russian ?? "—") → \($0.newDeadline?.russian ?? "—")", reason: $0.reason,
                 by: name($0.changedByUserID) ?? "")
         }
-        full.hasChanges = !full.changes.isEmpty
+        model.hasChanges = !model.changes.isEmpty
         if model.canReport {
             let details = try await services.documents.details(caller, id: resolution.documentID)
-            full.documentFiles = details.attachments.map {
+            model.documentFiles = details.attachments.map {
                 .init(id: $0.id.lowercasedString, name: $0.name, documentId: resolution.documentID.lowercasedString)
             }
-            full.hasDocumentFiles = !full.documentFiles.isEmpty
-            full.uploadAction = "/documents/\(resolution.documentID.lowercasedString)/files?back=/assignments/\(id.lowercasedString)"
+            model.hasDocumentFiles = !model.documentFiles.isEmpty
+            model.uploadAction = "/documents/\(resolution.documentID.lowercasedString)/files?back=/assignments/\(id.lowercasedString)"
         }
-        full.canRequestExtension = permissions.executes && assignment.state.isOpen && pending == nil
-        full.proposedDefault = assignment.deadline.map { $0.adding(days: 7).iso } ?? ""
+        model.canRequestExtension = permissions.executes && assignment.state.isOpen && pending == nil
+        model.proposedDefault = assignment.deadline.map { $0.adding(days: 7).iso } ?? ""
         if let pending {
             let me = caller.actor.principal.userID
-            let holder = try await services.control.extensionStageHolder(assignment: assignment, stage: pending.stage)
-            full.canApproveExtension = permissions.isAuthor
-            full.canForwardExtension = holder == me && pending.stage != .author
-            full.canRefuseExtension = holder == me || permissions.isAuthor
+            let holder = ControlService.extensionRoute(for: assignment, among: tree.assignments).holder(of: pending.stage)
+            model.canApproveExtension = permissions.isAuthor
+            model.canForwardExtension = holder == me && pending.stage != .author
+            model.canRefuseExtension = holder == me || permissions.isAuthor
             // The decision form is shown only to those who can decide something on it.
-            if full.canApproveExtension || full.canForwardExtension || full.canRefuseExtension {
-                full.pendingNumber = pending.number
-                full.pendingDate = pending.proposedDate.iso
+            if model.canApproveExtension || model.canForwardExtension || model.canRefuseExtension {
+                model.pendingNumber = pending.number
+                model.pendingDate = pending.proposedDate.iso
             }
         }
-        full.canRequestExplanation = permissions.controls && assignment.isOverdue(today: tree.today)
-        full.canAnswerExplanation = permissions.executes && explanations.contains { $0.answer == nil }
-        full.hasActions = model.canAccept || model.canReport || model.canDecide || model.canSubAssign || model.canCancel
-            || model.canRemoveFromControl || full.canRequestExtension || full.pendingNumber != nil
-            || full.canRequestExplanation || full.canAnswerExplanation
-        return page("assignment", title: "Поручение", model: full, caller: caller, path: "/assignments", status: status)
+        model.canRequestExplanation = permissions.controls && assignment.isOverdue(today: tree.today)
+        model.canAnswerExplanation = permissions.executes && explanations.contains { $0.answer == nil }
+        model.hasActions = model.canAccept || model.canReport || model.canDecide || model.canSubAssign || model.canCancel
+            || model.canRemoveFromControl || model.canRequestExtension || model.pendingNumber != nil
+            || model.canRequestExplanation || model.canAnswerExplanation
+        return page("assignment", title: "Поручение", model: model, caller: caller, path: "/assignments", status: status)
     }
 }
 

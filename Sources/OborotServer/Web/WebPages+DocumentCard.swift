@@ -85,16 +85,6 @@ extension WebPages {
 
     /// A resolution on the card: its text, control mark and the tree of assignments.
     struct ResolutionSummary {
-        struct Node {
-            var id: String
-            var indent: Int
-            var executorName: String
-            var deadline: String
-            var state: String
-            var stateName: String
-            var overdue: Bool
-        }
-
         var id: String
         var text: String
         var authorName: String
@@ -103,29 +93,11 @@ extension WebPages {
         var canApprove: Bool
         var preparedBy: String?
         var controlMark: String?
-        var nodes: [Node]
+        var nodes: [AssignmentTreeNode]
     }
 
     func resolutionSummaries(_ caller: Caller, documentID: UUID) async throws -> [ResolutionSummary] {
         try await services.control.resolutions(caller, documentID: documentID).map { tree in
-            var nodes: [ResolutionSummary.Node] = []
-            func walk(_ parent: UUID?, depth: Int) {
-                for child in tree.assignments where child.parentID == parent {
-                    let executor: String
-                    switch child.executor {
-                    case .organization(let id): executor = tree.organizations[id] ?? ""
-                    case .person(let userID, let organizationID):
-                        executor = "\(tree.people[userID] ?? "") (\(tree.organizations[organizationID] ?? ""))"
-                    }
-                    nodes.append(
-                        .init(
-                            id: child.id.lowercasedString, indent: min(depth, 6), executorName: executor,
-                            deadline: child.deadline?.russian ?? "—", state: child.state.rawValue,
-                            stateName: child.state.russianName, overdue: child.isOverdue(today: tree.today)))
-                    walk(child.id, depth: depth + 1)
-                }
-            }
-            walk(nil, depth: 0)
             let resolution = tree.resolution
             let mark: String? =
                 resolution.state == .closed ? "Снята с контроля: \(resolution.controlResult ?? "")"
@@ -135,7 +107,8 @@ extension WebPages {
                 authorName: tree.people[resolution.authorUserID] ?? "", date: resolution.date.russian,
                 isDraft: resolution.state == .draft,
                 canApprove: resolution.state == .draft && AccessPolicy.isAuthorInPerson(resolution.authorUserID).allows(caller.actor),
-                preparedBy: resolution.preparedByUserID.flatMap { tree.people[$0] }, controlMark: mark, nodes: nodes)
+                preparedBy: resolution.preparedByUserID.flatMap { tree.people[$0] }, controlMark: mark,
+                nodes: AssignmentTreeNode.nodes(of: tree))
         }
     }
 

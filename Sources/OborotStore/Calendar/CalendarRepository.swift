@@ -22,21 +22,17 @@ public struct CalendarRepository: Sendable {
         var loadedAt: Int64
     }
 
-    /// What the database holds: loaded years (each a one-year file) and the overlay, if any.
-    public func load() async throws -> (years: [ProductionCalendarYear], region: ProductionCalendarFile?) {
-        var years: [ProductionCalendarYear] = []
+    /// What the database holds: the loaded years (each stored as a one-year file) with when each was loaded, and
+    /// the overlay, if any.
+    public func load() async throws -> (years: [(year: ProductionCalendarYear, loadedAt: Date)], region: ProductionCalendarFile?) {
+        var years: [(year: ProductionCalendarYear, loadedAt: Date)] = []
         for row in try await db.sql.select().column("*").from("calendar_years").orderBy("year").rows(YearRow.self) {
-            years += try ProductionCalendarFile.parse(row.body).years
+            for year in try ProductionCalendarFile.parse(row.body).years {
+                years.append((year, Date(unixMilliseconds: row.loadedAt)))
+            }
         }
         let overlay = try await db.sql.select().column("*").from("calendar_overlay").row(OverlayRow.self)
         return (years, try overlay.map { try ProductionCalendarFile.parse($0.body) })
-    }
-
-    /// The loaded years with who loaded them and when.
-    public func loadedYears() async throws -> [(year: Int, loadedBy: UUID?, loadedAt: Date)] {
-        try await db.sql.select().column("*").from("calendar_years")
-            .orderBy("year").rows(YearRow.self)
-            .map { ($0.year, try $0.loadedBy.map(UUID.stored), Date(unixMilliseconds: $0.loadedAt)) }
     }
 
     /// Stores every year of `file` (replacing the same years) and, when it has a region block, the overlay.

@@ -90,15 +90,7 @@ public struct AssignmentListing: Sendable {
         var condition = SQLQueryString(
             "a.issued_on >= \(bind: period.from.iso) AND a.issued_on <= \(bind: period.through.iso) AND a.executor_organization_id IN (")
             + organizationIDs.map { SQLQueryString("\(bind: $0.lowercasedString)") }.joined(separator: ", ") + ")"
-        let today = period.today.iso
-        switch outcome {
-        case .doneOnTime: condition += " AND a.state = 'done' AND (a.completed_on IS NULL OR a.deadline IS NULL OR a.completed_on <= a.deadline)"
-        case .doneLate: condition += " AND a.state = 'done' AND a.completed_on > a.deadline"
-        case .overdueNow: condition += SQLQueryString(" AND a.is_open = \(bind: true) AND a.deadline < \(bind: today)")
-        case .inProgress:
-            condition += SQLQueryString(" AND a.is_open = \(bind: true) AND (a.deadline IS NULL OR a.deadline >= \(bind: today))")
-        case .notCounted: condition += " AND a.state IN ('draft', 'cancelled')"
-        }
+        condition += " AND " + DisciplineQueries.condition(outcome, today: period.today)
         if let category = period.category {
             condition += SQLQueryString(
                 " AND a.resolution_id IN (SELECT id FROM resolutions WHERE control_category = \(bind: category.rawValue))")

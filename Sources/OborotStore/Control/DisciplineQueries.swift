@@ -59,18 +59,18 @@ public struct DisciplineQueries: Sendable {
     }
 
     private static func aggregate(_ period: Period, groupBy: String, extra: SQLQueryString? = nil) -> SQLQueryString {
-        let today = period.today.iso
         let key = groupBy.split(separator: ",").first.map(String.init) ?? groupBy
+        func sum(_ outcome: DisciplineOutcome, as column: String) -> SQLQueryString {
+            SQLQueryString("SUM(CASE WHEN ") + condition(outcome, today: period.today)
+                + SQLQueryString(" THEN 1 ELSE 0 END) AS \(unsafeRaw: column)")
+        }
         var sql = SQLQueryString(
-            """
-            SELECT \(unsafeRaw: key) AS group_key, \(unsafeRaw: groupBy.contains(",") ? "a.executor_organization_id," : "")
-                COUNT(*) AS issued,
-                SUM(CASE WHEN a.state = 'done' AND (a.completed_on IS NULL OR a.deadline IS NULL OR a.completed_on <= a.deadline) THEN 1 ELSE 0 END) AS done_on_time,
-                SUM(CASE WHEN a.state = 'done' AND a.completed_on > a.deadline THEN 1 ELSE 0 END) AS done_late,
-                SUM(CASE WHEN a.is_open = \(bind: true) AND a.deadline < \(bind: today) THEN 1 ELSE 0 END) AS overdue,
-                SUM(CASE WHEN a.is_open = \(bind: true) AND (a.deadline IS NULL OR a.deadline >= \(bind: today)) THEN 1 ELSE 0 END) AS in_progress
-            FROM assignments a
-            """)
+            "SELECT \(unsafeRaw: key) AS group_key, \(unsafeRaw: groupBy.contains(",") ? "a.executor_organization_id," : "") COUNT(*) AS issued, ")
+        sql += [
+            sum(.doneOnTime, as: "done_on_time"), sum(.doneLate, as: "done_late"), sum(.overdueNow, as: "overdue"),
+            sum(.inProgress, as: "in_progress"),
+        ].joined(separator: ", ")
+        sql += " FROM assignments a"
         if period.category != nil { sql += " JOIN resolutions r ON r.id = a.resolution_id" }
         sql += SQLQueryString(" WHERE a.issued_on >= \(bind: period.from.iso) AND a.issued_on <= \(bind: period.through.iso)")
         sql += " AND a.state NOT IN ('draft', 'cancelled')"
@@ -78,6 +78,18 @@ public struct DisciplineQueries: Sendable {
         if let extra { sql += extra }
         sql += SQLQueryString(" GROUP BY \(unsafeRaw: groupBy)")
         return sql
+    }
+
+    /// Which assignments (`assignments a`) have `outcome`, as `ExecutionDiscipline.outcome` decides it: the report's
+    /// figures and its drill-down lists both use this, so a figure always matches its list.
+    static func condition(_ outcome: DisciplineOutcome, today: CalendarDate) -> SQLQueryString {
+        switch outcome {
+        case .doneOnTime: "(a.state = 'done' AND (a.completed_on IS NULL OR a.deadline IS NULL OR a.completed_on <= a.deadline))"
+        case .doneLate: "(a.state = 'done' AND a.completed_on > a.deadline)"
+        case .overdueNow: SQLQueryString("(a.is_open = \(bind: true) AND a.deadline < \(bind: today.iso))")
+        case .inProgress: SQLQueryString("(a.is_open = \(bind: true) AND (a.deadline IS NULL OR a.deadline >= \(bind: today.iso)))")
+        case .notCounted: "a.state IN ('draft', 'cancelled')"
+        }
     }
 
     private static func counts(_ row: any SQLRow) throws -> DisciplineCounts {

@@ -59,7 +59,7 @@ public struct DemoDocuments: Sendable {
             let sequence = (counters[journal.id] ?? 0) + 1
             counters[journal.id] = sequence
             instant = instant.addingTimeInterval(Double(Int.random(in: 1...30, using: &random)))
-            let date = CalendarDate(instant, in: TimeZone(identifier: office.organization.timeZone) ?? .current)
+            let date = office.organization.date(at: instant)
             let subject = Self.subjects[Int.random(in: 0..<Self.subjects.count, using: &random)]
             let place = Self.places[Int.random(in: 0..<Self.places.count, using: &random)]
             let employee = office.employeeIDs[Int.random(in: 0..<office.employeeIDs.count, using: &random)]
