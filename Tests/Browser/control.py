@@ -24,16 +24,13 @@ import urllib.request
 from typing import Callable, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from registration import StepFailed, error_text, make_driver, normalized  # noqa: E402  (shared browser helpers)
-
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException, \
-    WebDriverException  # noqa: E402
+from browser_support import (  # noqa: E402  (shared browser helpers; they check that selenium is installed)
+    WAIT_SECONDS, BrowserTest, StepFailed, T, main, normalized,
+)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-WAIT_SECONDS = 15
 PASSWORD = "demo"
 MINISTRY = "Минфин РО"
 DEPARTMENT = "Отдел планирования (Минфин РО)"
@@ -83,38 +80,19 @@ class Api:
         return (me.get("displayName") or "").split(" ")[0]  # the surname: labels show «Фамилия И. О.»
 
 
-class Control:
+class Control(BrowserTest):
     def __init__(self, driver: WebDriver, base_url: str) -> None:
-        self.driver = driver
-        self.base_url = base_url.rstrip("/")
+        super().__init__(driver, base_url)
         self.api = Api(self.base_url)
-        self.current_step = "(not started)"
         self.document_id = ""
 
     # --- helpers -------------------------------------------------------------------------------------------
 
-    def open(self, path: str) -> None:
-        self.driver.get(self.base_url + path)
 
-    def path(self) -> str:
-        url = self.driver.current_url
-        return url[len(self.base_url):] if url.startswith(self.base_url) else url
-
-    def wait_for(self, expected: str, condition: Callable[[WebDriver], object], found: Callable[[], str] = lambda: ""):
-        wait = WebDriverWait(self.driver, WAIT_SECONDS, poll_frequency=0.2,
-                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
-        try:
-            return wait.until(lambda d: condition(d) or None)
-        except TimeoutException:
-            try:
-                seen = found()
-            except WebDriverException:
-                seen = ""
-            raise StepFailed(expected, seen or f"URL {self.driver.current_url}; {self.alerts()}") from None
-
-    def find(self, css: str, expected: str) -> WebElement:
-        return self.wait_for(expected, lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, css)
-                                                        if e.is_displayed()), None))
+    def wait_for(self, expected: str, condition: Callable[[WebDriver], Optional[T]],
+                 found: Optional[Callable[[], str]] = None, seconds: float = WAIT_SECONDS) -> T:
+        """As a person would be told: unless the step says what to look at, the page's alerts."""
+        return super().wait_for(expected, condition, found or self.alerts, seconds)
 
     def alerts(self) -> str:
         texts = [normalized(e.text) for e in self.driver.find_elements(By.CSS_SELECTOR, ".alert, [role=alert]")]
@@ -130,10 +108,6 @@ class Control:
         self.wait_for(f"a notice containing «{words}»",
                       lambda d: words in self.text_of(".alert-success"), self.alerts)
 
-    def step(self, name: str, action: Callable[[], None]) -> None:
-        self.current_step = name
-        action()
-        print(f"  ok  {name}", flush=True)
 
     def sign_in_as(self, login: str) -> None:
         self.driver.delete_all_cookies()
@@ -176,14 +150,6 @@ class Control:
         self.wait_for(f"«{text}» in the inbox /assignments?inbox={inbox}", link,
                       lambda: "inbox: " + (self.text_of("#assignment-list") or self.text_of(".empty-state"))).click()
         self.wait_for("the assignment card", lambda d: self.path().startswith("/assignments/"))
-
-    def open_tree_node(self, label_part: str) -> None:
-        def node(d: WebDriver) -> Optional[WebElement]:
-            for link in d.find_elements(By.CSS_SELECTOR, "#assignment-tree a"):
-                if label_part in normalized(link.text):
-                    return link
-            return None
-        self.wait_for(f"«{label_part}» in the assignment tree", node, lambda: self.text_of("#assignment-tree")).click()
 
     def state(self) -> str:
         return self.text_of("#assignment-state")
@@ -359,53 +325,5 @@ class Control:
                   self.governor_closes)
 
 
-def save_artifacts(driver: WebDriver) -> None:
-    directory = os.environ.get("OBOROT_ARTIFACTS_DIR") or "/tmp/oborot-smoke"
-    try:
-        os.makedirs(directory, exist_ok=True)
-        driver.save_screenshot(os.path.join(directory, "control-failure.png"))
-        with open(os.path.join(directory, "control-failure.html"), "w", encoding="utf-8") as handle:
-            handle.write(driver.page_source)
-        print(f"  screenshot and page source: {directory}/control-failure.*", file=sys.stderr)
-    except (OSError, WebDriverException) as error:
-        print(f"  (could not save artifacts to {directory}: {error})", file=sys.stderr)
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 2 or not argv[1].startswith(("http://", "https://")):
-        print("usage: python3 Tests/Browser/control.py BASE_URL", file=sys.stderr)
-        return 2
-    try:
-        driver = make_driver()
-    except WebDriverException as error:
-        print(f"browser control: FAILED: could not start headless Chromium: {error_text(error)}", file=sys.stderr)
-        return 1
-    test = Control(driver, argv[1])
-    print(f"browser control: {test.base_url}", flush=True)
-    try:
-        test.run()
-    except (StepFailed, WebDriverException, OSError) as failure:
-        print(f"browser control: FAILED at step: {test.current_step}", file=sys.stderr)
-        try:
-            print(f"  current URL: {driver.current_url}", file=sys.stderr)
-        except WebDriverException:
-            pass
-        if isinstance(failure, StepFailed):
-            print(f"  expected {failure.expected}", file=sys.stderr)
-            if failure.found:
-                print(f"  found: {failure.found}", file=sys.stderr)
-        else:
-            print(f"  {type(failure).__name__}: {error_text(failure)}", file=sys.stderr)
-        save_artifacts(driver)
-        return 1
-    finally:
-        try:
-            driver.quit()
-        except WebDriverException:
-            pass
-    print("browser control: ok", flush=True)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main("control", Control, sys.argv))

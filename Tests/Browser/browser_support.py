@@ -1,0 +1,210 @@
+"""What every browser test under Tests/Browser shares: headless Chromium, waiting for what a person would see,
+steps that print as they pass, and one way to report a failure (the step, the URL, what was expected and found, a
+screenshot and the page source under OBOROT_ARTIFACTS_DIR, default /tmp/oborot-smoke).
+
+Environment:
+  OBOROT_ARTIFACTS_DIR  where a failure's screenshot and page source go
+  OBOROT_CHROMIUM       browser binary (default /usr/bin/chromium)
+  OBOROT_CHROMEDRIVER   driver binary (default /usr/bin/chromedriver)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import Callable, Optional, TypeVar
+from urllib.parse import urlparse
+
+# Never let Selenium Manager try to download a driver or a browser.
+os.environ.setdefault("SE_OFFLINE", "true")
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import (
+        NoSuchElementException,
+        StaleElementReferenceException,
+        TimeoutException,
+        WebDriverException,
+    )
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError as error:  # pragma: no cover - environment problem
+    print(f"browser tests: selenium is not installed ({error}); run `python3 -m pip install selenium`",
+          file=sys.stderr)
+    sys.exit(1)
+
+WAIT_SECONDS = 15
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+T = TypeVar("T")
+
+
+class StepFailed(Exception):
+    """A step did not find what a person would expect to see."""
+
+    def __init__(self, expected: str, found: str = "") -> None:
+        super().__init__(expected)
+        self.expected = expected
+        self.found = found
+
+
+def normalized(text: Optional[str]) -> str:
+    return " ".join((text or "").split())
+
+
+def error_text(error: BaseException) -> str:
+    """Selenium's message without the driver's native stack trace."""
+    message = getattr(error, "msg", None) or str(error)
+    return shorten(message.split("Stacktrace:")[0], 600)
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    text = normalized(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def visible(elements: list[WebElement]) -> Optional[WebElement]:
+    for element in elements:
+        if element.is_displayed():
+            return element
+    return None
+
+
+def describe(element: WebElement) -> str:
+    element_id = element.get_attribute("id")
+    return element.tag_name + (f"#{element_id}" if element_id else "")
+
+
+class BrowserTest:
+    """A person's walk through the pages: `run` calls `step` for each thing they do."""
+
+    def __init__(self, driver: WebDriver, base_url: str) -> None:
+        self.driver = driver
+        self.base_url = base_url.rstrip("/")
+        self.passed: list[str] = []
+        self.current_step = "starting"
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+
+    def path(self) -> str:
+        return urlparse(self.driver.current_url).path or "/"
+
+    def wait_for(self, expected: str, condition: Callable[[WebDriver], Optional[T]],
+                 found: Callable[[], str] = lambda: "", seconds: float = WAIT_SECONDS) -> T:
+        """Polls `condition` until it returns something truthy, else fails with `expected`."""
+        wait = WebDriverWait(
+            self.driver,
+            seconds,
+            poll_frequency=0.2,
+            ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+        )
+        try:
+            return wait.until(lambda d: condition(d) or None)
+        except TimeoutException:
+            try:
+                seen = found()
+            except WebDriverException:
+                seen = ""
+            raise StepFailed(f"{expected} (waited {seconds:g} s)", seen) from None
+
+    def find(self, css: str, expected: str) -> WebElement:
+        return self.wait_for(expected, lambda d: visible(d.find_elements(By.CSS_SELECTOR, css)))
+
+    def step(self, name: str, action: Callable[[], None]) -> None:
+        self.current_step = name
+        action()
+        self.passed.append(name)
+        print(f"  ok  {name}", flush=True)
+
+
+def make_driver() -> WebDriver:
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("OBOROT_CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                     "--window-size=1280,900"):
+        options.add_argument(argument)
+    service = Service(executable_path=os.environ.get("OBOROT_CHROMEDRIVER", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+def save_artifacts(driver: WebDriver, name: str) -> None:
+    directory = os.environ.get("OBOROT_ARTIFACTS_DIR") or "/tmp/oborot-smoke"
+    try:
+        os.makedirs(directory, exist_ok=True)
+        screenshot = os.path.join(directory, f"{name}-failure.png")
+        source = os.path.join(directory, f"{name}-failure.html")
+        driver.save_screenshot(screenshot)
+        with open(source, "w", encoding="utf-8") as handle:
+            handle.write(driver.page_source)
+        print(f"  screenshot:  {screenshot}", file=sys.stderr)
+        print(f"  page source: {source}", file=sys.stderr)
+    except (OSError, WebDriverException) as error:
+        print(f"  (could not save the screenshot/page source to {directory}: {error})", file=sys.stderr)
+
+
+def report_failure(name: str, test: BrowserTest, expected: str, found: str) -> None:
+    print(f"browser {name}: FAILED at step: {test.current_step}", file=sys.stderr)
+    try:
+        url = test.driver.current_url
+    except WebDriverException:
+        url = "(unknown)"
+    print(f"  current URL: {url}", file=sys.stderr)
+    print(f"  {expected}", file=sys.stderr)
+    if found:
+        print(f"  found: {found}", file=sys.stderr)
+    if test.passed:
+        print("  steps passed before it: " + "; ".join(test.passed), file=sys.stderr)
+    save_artifacts(test.driver, name)
+
+
+def main(name: str, make_test: Callable[[WebDriver, str], BrowserTest], argv: list[str]) -> int:
+    """Runs one browser test against BASE_URL (argv[1]). Exit status: 0 when every step passed, 1 when one failed,
+    2 on bad usage."""
+    if len(argv) != 2 or not argv[1].startswith(("http://", "https://")):
+        print(f"usage: python3 Tests/Browser/{name}.py BASE_URL   (e.g. http://127.0.0.1:8080)", file=sys.stderr)
+        return 2
+
+    try:
+        driver = make_driver()
+    except WebDriverException as error:
+        print(f"browser {name}: FAILED: could not start headless Chromium: {error_text(error)}\n"
+              f"  (browser {os.environ.get('OBOROT_CHROMIUM', '/usr/bin/chromium')}, driver "
+              f"{os.environ.get('OBOROT_CHROMEDRIVER', '/usr/bin/chromedriver')}; Debian packages: "
+              "chromium, chromium-driver)", file=sys.stderr)
+        return 1
+
+    test = make_test(driver, argv[1])
+    print(f"browser {name}: {test.base_url}", flush=True)
+    try:
+        test.run()
+    except StepFailed as failure:
+        report_failure(name, test, f"expected {failure.expected}", failure.found)
+        return 1
+    except WebDriverException as error:
+        report_failure(name, test, "expected the browser to keep working", f"{type(error).__name__}: {error_text(error)}")
+        return 1
+    except KeyboardInterrupt:
+        print(f"browser {name}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug in the script or an odd page: still leave artifacts
+        report_failure(name, test, "expected the step to run without an error",
+                       f"{type(error).__name__}: {error_text(error)}")
+        raise
+    finally:
+        try:
+            driver.quit()
+        except WebDriverException:
+            pass
+    print(f"browser {name}: ok", flush=True)
+    return 0
