@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         .target(
@@ -59,6 +61,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "OborotExchange",
+            dependencies: [
+                "OborotDomain",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "OborotAPI",
             dependencies: [
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -72,6 +84,7 @@ let package = Package(
             dependencies: [
                 "OborotDomain",
                 "OborotStore",
+                "OborotExchange",
                 "OborotAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -92,6 +105,7 @@ let package = Package(
                 "OborotServer",
                 "OborotStore",
                 "OborotDomain",
+                "OborotExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -109,6 +123,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/OborotTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OborotExchangeTests",
+            dependencies: ["OborotExchange", "OborotDomain", "OborotTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

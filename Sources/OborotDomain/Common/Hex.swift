@@ -12,4 +12,28 @@ public enum Hex {
         }
         return String(decoding: utf8, as: UTF8.self)
     }
+
+    /// The bytes of hexadecimal text (either case), or nil when it is not hexadecimal.
+    public static func decode(_ text: String) -> [UInt8]? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count / 2)
+        var index = 0
+        while index < utf8.count {
+            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func nibble(_ character: UInt8) -> UInt8? {
+        switch character {
+        case 48...57: character - 48
+        case 97...102: character - 87
+        case 65...70: character - 55
+        default: nil
+        }
+    }
 }

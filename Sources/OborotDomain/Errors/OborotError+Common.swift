@@ -69,6 +69,10 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case resolution
     case assignment
     case report
+    case approvalRoute = "approval_route"
+    case signature
+    case trustedCertificate = "trusted_certificate"
+    case certificateBinding = "certificate_binding"
 
     /// The noun in Russian, nominative, for messages.
     public var russianName: String {
@@ -92,13 +96,17 @@ public enum ObjectKind: String, Sendable, CaseIterable {
         case .resolution: "Резолюция"
         case .assignment: "Поручение"
         case .report: "Отчёт об исполнении"
+        case .approvalRoute: "Маршрут согласования"
+        case .signature: "Электронная подпись"
+        case .trustedCertificate: "Доверенный сертификат"
+        case .certificateBinding: "Привязка сертификата"
         }
     }
 
     /// «… не найден(а)» with the right grammatical gender.
     var isFeminine: Bool {
         switch self {
-        case .organization, .position, .documentLink, .resolution: true
+        case .organization, .position, .documentLink, .resolution, .signature, .certificateBinding: true
         default: false
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OborotExchange
 import OborotStore
 
 /// Every service of the application, built once in the composition root and handed to handlers and pages.
@@ -19,6 +20,9 @@ struct AppServices: Sendable {
     let control: ControlService
     let discipline: DisciplineService
     let notifications: NotificationService
+    let approval: ApprovalService
+    let signatures: SignatureService
+    let trustStore: TrustStoreService
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -34,12 +38,18 @@ struct AppServices: Sendable {
         self.audit = AuditService(database: database)
         self.documents = DocumentService(database: database)
         self.registry = RegistryService(database: database)
+        let calendar = try CalendarService(database: database)
+        let blobs = BlobStore(root: configuration.blobDirectory)
+        self.calendar = calendar
         self.files = FileService(
-            database: database, blobs: BlobStore(root: configuration.blobDirectory),
-            maxUploadBytes: Int64(configuration.maxUploadMegabytes) * 1024 * 1024)
-        self.calendar = try CalendarService(database: database)
+            database: database, blobs: blobs, maxUploadBytes: Int64(configuration.maxUploadMegabytes) * 1024 * 1024,
+            calendar: calendar)
         self.control = ControlService(database: database, calendar: calendar)
         self.discipline = DisciplineService(database: database)
         self.notifications = NotificationService(database: database)
+        self.approval = ApprovalService(database: database, calendar: calendar)
+        self.signatures = SignatureService(
+            database: database, blobs: blobs, verifier: CMSSignatureVerifier(), documents: documents)
+        self.trustStore = TrustStoreService(database: database)
     }
 }

@@ -43,6 +43,8 @@ public func buildRouter(
     try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: []))
     HandwrittenRoutes.add(to: router, services: services)
     FileRoutes.add(to: router, files: services.files)
+    ApprovalRoutes.add(to: router, services: services)
+    VerifyRoutes.add(to: router, services: services)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)
     return router

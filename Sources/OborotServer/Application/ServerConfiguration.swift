@@ -17,6 +17,9 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// bcrypt cost for new password hashes; tests lower it to stay fast.
     public var passwordHashCost: UInt8
+    /// The address people reach the server at (`OBOROT_PUBLIC_URL`, e.g. `https://sed.example.ru`): printed in the
+    /// QR codes of signature marks. Unset, the address of the request is used.
+    public var publicURL: String?
 
     /// Where file contents live: `<data directory>/blobs`.
     public var blobDirectory: String { (dataDirectory as NSString).appendingPathComponent("blobs") }
@@ -48,6 +51,12 @@ public struct ServerConfiguration: Sendable {
             database: try DatabaseLocation.from(
                 databaseURL: environment["OBOROT_DATABASE_URL"], dataDirectory: dataDirectory))
         if let host = environment["OBOROT_HOST"].nonEmpty { configuration.host = host }
+        if let url = environment["OBOROT_PUBLIC_URL"].nonEmpty {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw ConfigurationError("OBOROT_PUBLIC_URL: ожидается адрес вида https://sed.example.ru, получено «\(url)»")
+            }
+            configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
         if let port = environment["OBOROT_PORT"].nonEmpty {
             guard let value = Int(port), (1...65535).contains(value) else {
                 throw ConfigurationError("OBOROT_PORT: ожидается номер порта 1–65535, получено «\(port)»")

@@ -14,6 +14,8 @@ struct FileService: Sendable {
     let database: any Database
     let blobs: BlobStore
     let maxUploadBytes: Int64
+    /// Deadlines of approval steps when a new version restarts a route.
+    let calendar: CalendarService
 
     /// Checks, before reading any bytes, that the caller may add a file to the document.
     func checkCanUpload(_ caller: Caller, documentID: UUID, attachmentID: UUID?) async throws {
@@ -60,6 +62,7 @@ struct FileService: Sendable {
             throw problem
         }
         do {
+            let workCalendar = try await calendar.current()
             return try await database.write { db in
                 let loaded = try await DocumentRepository(db).visible(documentID, to: caller.actor, lockingRow: true)
                 try await Self.checkCanAdd(caller, loaded, attachmentID: attachmentID, db: db)
@@ -76,6 +79,9 @@ struct FileService: Sendable {
                     guard try await attachments.summary(attachmentID, documentID: documentID) != nil else {
                         throw OborotError.notFound(.attachment)
                     }
+                    if try await SignatureRepository(db).isSigned(attachmentID: attachmentID) {
+                        throw SignatureTexts.signedVersionFrozen
+                    }
                     stored = try await attachments.addVersion({ version(attachmentID, $0) }, attachmentID: attachmentID)
                 } else {
                     stored = version(UUID(), 1)
@@ -83,6 +89,16 @@ struct FileService: Sendable {
                 }
                 try await AuditLog(db).append(
                     caller.audit("document.file_upload", .document, documentID, FileTexts.uploaded(stored)))
+                // Approvals were given to the old text: a route that has started begins again.
+                if loaded.document.state == .draft {
+                    let organization = try await OrganizationRepository(db).get(loaded.document.organizationID)
+                    if let restarted = try await ApprovalService.restartAfterNewVersion(
+                        documentID: documentID, organization: organization, calendar: workCalendar, db: db)
+                    {
+                        try await AuditLog(db).append(
+                            caller.audit("approval.restart", .document, documentID, ApprovalServiceTexts.restarted(restarted, mode: restarted.restartMode)))
+                    }
+                }
                 return stored
             }
         } catch {

@@ -12,6 +12,7 @@ enum Navigation {
         ("Главная", "/"),
         ("Документы", "/documents"),
         ("Поручения", "/assignments"),
+        ("Согласование", "/approvals"),
         ("Дисциплина", "/reports/discipline"),
         ("Уведомления", "/notifications"),
         ("Номенклатура дел", "/case-files"),

@@ -81,6 +81,7 @@ extension WebPages {
         var hasResolutions: Bool
         var canIssueResolution: Bool
         var resolutionNotice: String?
+        var approval: ApprovalPanel
     }
 
     /// A resolution on the card: its text, control mark and the tree of assignments.
@@ -172,7 +173,8 @@ extension WebPages {
             signedAt: document.signedAt.map { WebTexts.dateTime($0, timeZone: zone) },
             resolutions: resolutions, hasResolutions: !resolutions.isEmpty,
             canIssueResolution: document.state != .cancelled && caller.actor.holds(.head, over: details.organization.path),
-            resolutionNotice: resolutionNotice.flatMap(Self.resolutionNoticeText))
+            resolutionNotice: resolutionNotice.flatMap(Self.resolutionNoticeText),
+            approval: try await approvalPanel(caller, details: details, canEdit: details.canEdit))
         return page("document", title: model.print.label, model: model, caller: caller, path: "/documents", status: status)
     }
 

@@ -40,6 +40,8 @@ struct WebPages: Sendable {
         addDisciplineRoutes(to: router)
         addNotificationRoutes(to: router)
         addCalendarRoutes(to: router)
+        addApprovalRoutes(to: router)
+        addVerificationRoutes(to: router)
     }
 
     // MARK: Rendering

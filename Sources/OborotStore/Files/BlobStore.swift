@@ -82,6 +82,16 @@ public struct BlobStore: Sendable {
         try? FileManager.default.removeItem(atPath: path(of: sha256).string)
     }
 
+    /// The blob's file as a plain path, for readers outside the store (signature checks hash it in place).
+    public func filePath(of sha256: String) -> String { path(of: sha256).string }
+
+    /// A small stored blob whole (a signature file); larger than `maxBytes` is refused rather than read.
+    public func readAll(_ sha256: String, maxBytes: Int) async throws -> [UInt8] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path(of: sha256).string))
+        guard data.count <= maxBytes else { throw TooLarge(limit: Int64(maxBytes)) }
+        return Array(data)
+    }
+
     /// Reads a stored blob's bytes in `range`, in chunks, for streaming to a client.
     public func read(
         _ sha256: String, range: Range<Int64>, _ body: (ByteBuffer) async throws -> Void

@@ -19,5 +19,6 @@ public enum Migrations {
         documents,
         calendar,
         control,
+        approval,
     ]
 }
