@@ -8,6 +8,14 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable 
     case reportReturned = "report_returned"
     case extensionRequested = "extension_requested"
     case explanationRequested = "explanation_requested"
+    /// A draft waits for the person's approval.
+    case approvalRequested = "approval_requested"
+    /// Every approver agreed: the draft may be signed.
+    case approvalApproved = "approval_approved"
+    /// An approver refused.
+    case approvalRejected = "approval_rejected"
+    /// An approval step is past its deadline.
+    case approvalOverdue = "approval_overdue"
 
     public var russianName: String {
         switch self {
@@ -19,6 +27,10 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable 
         case .reportReturned: "Отчёт возвращён"
         case .extensionRequested: "Запрос о продлении срока"
         case .explanationRequested: "Запрос объяснения"
+        case .approvalRequested: "На согласование"
+        case .approvalApproved: "Согласовано"
+        case .approvalRejected: "Не согласовано"
+        case .approvalOverdue: "Просрочено согласование"
         }
     }
 }

@@ -73,6 +73,7 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case signature
     case trustedCertificate = "trusted_certificate"
     case certificateBinding = "certificate_binding"
+    case approvalTemplate = "approval_template"
 
     /// The noun in Russian, nominative, for messages.
     public var russianName: String {
@@ -100,6 +101,7 @@ public enum ObjectKind: String, Sendable, CaseIterable {
         case .signature: "Электронная подпись"
         case .trustedCertificate: "Доверенный сертификат"
         case .certificateBinding: "Привязка сертификата"
+        case .approvalTemplate: "Шаблон маршрута согласования"
         }
     }
 

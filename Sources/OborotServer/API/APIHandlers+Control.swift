@@ -229,7 +229,8 @@ extension Components.Schemas.NotificationFeed {
             items: feed.items.map {
                 .init(
                     key: $0.key, kind: .init(rawValue: $0.kind.rawValue)!, kindName: $0.kind.russianName, text: $0.text,
-                    assignmentId: $0.assignmentID?.lowercasedString, createdAt: $0.createdAt, read: $0.readAt != nil)
+                    assignmentId: $0.assignmentID?.lowercasedString, documentId: $0.documentID?.lowercasedString,
+                    createdAt: $0.createdAt, read: $0.readAt != nil)
             })
     }
 }

@@ -75,6 +75,40 @@ struct InboxItemJSON: Encodable {
     }
 }
 
+struct AwaitingSignatureJSON: Encodable {
+    var documentId: String
+    var documentTitle: String
+    var documentKind: String
+    var createdAt: Date
+
+    init(_ item: ApprovalRepository.AwaitingSignature) {
+        documentId = item.documentID.lowercasedString
+        documentTitle = item.title
+        documentKind = item.kind.rawValue
+        createdAt = item.createdAt
+    }
+}
+
+struct TemplateJSON: Encodable {
+    struct Approver: Encodable {
+        var userId: String
+        var workingDays: Int
+    }
+    var id: String
+    var organizationId: String
+    var kind: String
+    var name: String
+    var stages: [[Approver]]
+
+    init(_ template: ApprovalTemplate) {
+        id = template.id.lowercasedString
+        organizationId = template.organizationID.lowercasedString
+        kind = template.kind.rawValue
+        name = template.name
+        stages = template.stages.map { $0.map { Approver(userId: $0.userID.lowercasedString, workingDays: $0.workingDays) } }
+    }
+}
+
 /// JSON of a certificate's facts (requisite 23).
 struct CertificateJSON: Encodable {
     var serialNumber: String

@@ -11,11 +11,12 @@ import OborotStore
 /// | route | what |
 /// |---|---|
 /// | `GET /api/v1/documents/{id}/approval` | the route with every round |
-/// | `POST /api/v1/documents/{id}/approval` | start: `{"stages":[[{"userId","workingDays"}]],"restartMode":"route\|stage"}` |
+/// | `POST /api/v1/documents/{id}/approval` | start: `{"stages":[[{"userId","workingDays"}]],"restartMode":"route\|stage"}` or `{"templateId"}` |
 /// | `POST /api/v1/documents/{id}/approval/decisions` | `{"decision":"approved\|approved_with_remarks\|rejected","comment"}` |
 /// | `POST /api/v1/documents/{id}/approval/restart` | `{"mode":"route\|stage"}` |
 /// | `POST /api/v1/documents/{id}/approval/cancel` | withdraw |
-/// | `GET /api/v1/approvals` | «На согласование»: the caller's steps to decide |
+/// | `GET /api/v1/approvals` | «На согласование»: the caller's steps to decide; `?inbox=sign` — «На подпись» |
+/// | `GET, POST /api/v1/organizations/{id}/approval-templates` | route templates of an organisation (`?kind=`) |
 /// | `POST /api/v1/documents/{id}/files/{attachmentId}/signatures?version=N&journalId=` | sign: the `.p7s` (DER or PEM) as the body |
 /// | `GET /api/v1/documents/{id}/signatures` | the document's signatures |
 enum ApprovalRoutes {
@@ -27,17 +28,33 @@ enum ApprovalRoutes {
             return try FileRoutes.jsonResponse(status: .ok, RouteJSON(route))
         }
         router.post("/api/v1/documents/:documentId/approval") { request, context in
+            let caller = try caller()
+            let documentID = try id(context, "documentId", .document)
             let body = try await decode(StartBody.self, request, context)
-            let plan = ApprovalService.PlanInput(
-                stages: try body.stages.enumerated().map { stageIndex, stage in
-                    try stage.enumerated().map { index, approver in
-                        (try bodyID(approver.userId, field: "stages[\(stageIndex)][\(index)].userId"), approver.workingDays)
-                    }
-                })
+            let plan: ApprovalService.PlanInput
+            if let templateID = body.templateId {
+                let document = try await services.documents.details(caller, id: documentID).document
+                plan = try await services.approval.plan(
+                    fromTemplate: try bodyID(templateID, field: "templateId"), organizationID: document.organizationID)
+            } else {
+                plan = try planInput(body.stages ?? [])
+            }
             let mode = try body.restartMode.map { try enumValue(ApprovalRestartMode.self, $0, field: "restartMode") } ?? .route
-            let route = try await services.approval.start(
-                try caller(), documentID: try id(context, "documentId", .document), plan: plan, restartMode: mode)
+            let route = try await services.approval.start(caller, documentID: documentID, plan: plan, restartMode: mode)
             return try FileRoutes.jsonResponse(status: .created, RouteJSON(route))
+        }
+        router.get("/api/v1/organizations/:organizationId/approval-templates") { request, context in
+            let kind = try request.uri.queryParameters["kind"].map { try enumValue(DocumentKind.self, String($0), field: "kind") }
+            let list = try await services.approval.templates(
+                try caller(), organizationID: try id(context, "organizationId", .organization), kind: kind)
+            return try FileRoutes.jsonResponse(status: .ok, list.map(TemplateJSON.init))
+        }
+        router.post("/api/v1/organizations/:organizationId/approval-templates") { request, context in
+            let body = try await decode(TemplateBody.self, request, context)
+            let template = try await services.approval.createTemplate(
+                try caller(), organizationID: try id(context, "organizationId", .organization),
+                kind: try enumValue(DocumentKind.self, body.kind, field: "kind"), name: body.name, stages: try planInput(body.stages))
+            return try FileRoutes.jsonResponse(status: .created, TemplateJSON(template))
         }
         router.post("/api/v1/documents/:documentId/approval/decisions") { request, context in
             let body = try await decode(DecisionBody.self, request, context)
@@ -59,6 +76,10 @@ enum ApprovalRoutes {
         }
         router.get("/api/v1/approvals") { request, _ in
             let limit = min(max(request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 50, 1), 200)
+            if request.uri.queryParameters["inbox"] == "sign" {
+                let drafts = try await services.approval.awaitingSignature(try caller(), limit: limit)
+                return try FileRoutes.jsonResponse(status: .ok, ["items": drafts.map(AwaitingSignatureJSON.init)])
+            }
             let items = try await services.approval.inbox(try caller(), limit: limit)
             return try FileRoutes.jsonResponse(status: .ok, ["items": items.map(InboxItemJSON.init)])
         }
@@ -80,6 +101,15 @@ enum ApprovalRoutes {
     }
 
     static func caller() throws -> Caller { try RequestScope.current.requireCaller() }
+
+    static func planInput(_ stages: [[StartBody.Approver]]) throws -> ApprovalService.PlanInput {
+        ApprovalService.PlanInput(
+            stages: try stages.enumerated().map { stageIndex, stage in
+                try stage.enumerated().map { index, approver in
+                    (try bodyID(approver.userId, field: "stages[\(stageIndex)][\(index)].userId"), approver.workingDays)
+                }
+            })
+    }
 
     static func id(_ context: AppRequestContext, _ name: String, _ object: ObjectKind) throws -> UUID {
         guard let text = context.parameters.get(name), let id = UUID(uuidString: text) else { throw OborotError.notFound(object) }
@@ -121,8 +151,15 @@ enum ApprovalRoutes {
             var userId: String
             var workingDays: Int?
         }
-        var stages: [[Approver]]
+        var stages: [[Approver]]?
+        var templateId: String?
         var restartMode: String?
+    }
+
+    struct TemplateBody: Decodable {
+        var kind: String
+        var name: String
+        var stages: [[StartBody.Approver]]
     }
 
     struct DecisionBody: Decodable {

@@ -54,6 +54,7 @@ struct ApprovalService: Sendable {
             for userID in Set(plan.stages.joined().map(\.userID)) {
                 try await DocumentRepository(db).grant(documentID: documentID, userID: userID, grantedBy: caller.actor.principal.userID)
             }
+            try await ApprovalNotifications.changed(from: existing, to: route, document: loaded.document, db: db)
             try await AuditLog(db).append(
                 caller.audit("approval.start", .document, documentID, ApprovalServiceTexts.started(route, document: loaded.document)))
             return route
@@ -73,6 +74,7 @@ struct ApprovalService: Sendable {
             let decided = try ApprovalRules.decide(
                 route, by: caller.actor.principal.userID, decision: decision, comment: comment, at: moment)
             try await repository.save(decided, previous: route)
+            try await ApprovalNotifications.changed(from: route, to: decided, document: loaded.document, db: db)
             try await AuditLog(db).append(
                 caller.audit("approval.decide", .document, documentID, ApprovalServiceTexts.decided(decision, comment: comment, route: decided)))
             return decided
@@ -83,7 +85,7 @@ struct ApprovalService: Sendable {
     func restart(_ caller: Caller, documentID: UUID, mode: ApprovalRestartMode?) async throws -> ApprovalRoute {
         let calendar = try await self.calendar.current()
         return try await database.write { db in
-            let (_, organization) = try await editableDraft(caller, documentID, db: db)
+            let (loaded, organization) = try await editableDraft(caller, documentID, db: db)
             let repository = ApprovalRepository(db)
             guard let route = try await repository.route(documentID: documentID, lockingRow: true) else {
                 throw OborotError.notFound(.approvalRoute)
@@ -91,6 +93,7 @@ struct ApprovalService: Sendable {
             let moment = ApprovalRules.Moment(now: db.now, today: organization.date(at: db.now), calendar: calendar)
             let restarted = try ApprovalRules.restart(route, mode: mode ?? route.restartMode, at: moment, newID: { UUID() })
             try await repository.save(restarted, previous: route)
+            try await ApprovalNotifications.changed(from: route, to: restarted, document: loaded.document, db: db)
             try await AuditLog(db).append(
                 caller.audit("approval.restart", .document, documentID, ApprovalServiceTexts.restarted(restarted, mode: mode ?? route.restartMode)))
             return restarted
@@ -99,14 +102,15 @@ struct ApprovalService: Sendable {
 
     /// Called inside the transaction that stored a new file version: approvals given to the old text no longer
     /// hold, so a route that has started restarts as its author chose.
-    static func restartAfterNewVersion(documentID: UUID, organization: Organization, calendar: WorkCalendar, db: DatabaseHandle) async throws -> ApprovalRoute? {
+    static func restartAfterNewVersion(document: Document, organization: Organization, calendar: WorkCalendar, db: DatabaseHandle) async throws -> ApprovalRoute? {
         let repository = ApprovalRepository(db)
-        guard let route = try await repository.route(documentID: documentID, lockingRow: true), route.state != .cancelled else {
+        guard let route = try await repository.route(documentID: document.id, lockingRow: true), route.state != .cancelled else {
             return nil
         }
         let moment = ApprovalRules.Moment(now: db.now, today: organization.date(at: db.now), calendar: calendar)
         let restarted = try ApprovalRules.restart(route, mode: route.restartMode, at: moment, newID: { UUID() })
         try await repository.save(restarted, previous: route)
+        try await ApprovalNotifications.changed(from: route, to: restarted, document: document, db: db)
         return restarted
     }
 
@@ -216,5 +220,49 @@ extension ApprovalService {
             }
             return people
         }
+    }
+}
+
+extension ApprovalService {
+    /// The organisation's templates for a kind (all kinds when nil).
+    func templates(_ caller: Caller, organizationID: UUID, kind: DocumentKind?) async throws -> [ApprovalTemplate] {
+        try caller.actor.require(.signedIn)
+        return try await database.read { try await ApprovalTemplateRepository($0).list(organizationID: organizationID, kind: kind) }
+    }
+
+    /// Saves a route as a template of the organisation: its registrars and administrators keep the templates.
+    func createTemplate(
+        _ caller: Caller, organizationID: UUID, kind: DocumentKind, name: String, stages input: PlanInput
+    ) async throws -> ApprovalTemplate {
+        try await database.write { db in
+            let organization = try await OrganizationRepository(db).get(organizationID)
+            try caller.actor.require(.anyOf(.administers(organization.path), DocumentAccess.registers(organization.path)))
+            let plan = try await resolvePlan(input, db: db)
+            let stages = plan.stages.map { $0.map { ApprovalTemplate.Approver(userID: $0.userID, workingDays: $0.workingDays) } }
+            try OborotError.throwIfInvalid(ApprovalTemplate.problems(name: name, stages: stages))
+            let template = ApprovalTemplate(
+                id: UUID(), organizationID: organizationID, kind: kind, name: name.trimmingCharacters(in: .whitespacesAndNewlines),
+                stages: stages, createdByUserID: caller.actor.principal.userID, createdAt: db.now)
+            try await ApprovalTemplateRepository(db).insert(template)
+            try await AuditLog(db).append(
+                caller.audit("approval_template.create", .organization, organizationID, ApprovalServiceTexts.templateCreated(template)))
+            return template
+        }
+    }
+
+    /// The plan a template gives, for starting a route with it; another organisation's template is "not found".
+    func plan(fromTemplate id: UUID, organizationID: UUID) async throws -> PlanInput {
+        try await database.read { db in
+            guard let template = try await ApprovalTemplateRepository(db).find(id), template.organizationID == organizationID else {
+                throw OborotError.notFound(.approvalTemplate)
+            }
+            return PlanInput(stages: template.stages.map { $0.map { ($0.userID, $0.workingDays) } })
+        }
+    }
+}
+
+extension ApprovalServiceTexts {
+    static func templateCreated(_ template: ApprovalTemplate) -> String {
+        "Создан шаблон маршрута «\(template.name)» (\(template.kind.russianName)): \(template.stages.count) этап(а/ов)"
     }
 }

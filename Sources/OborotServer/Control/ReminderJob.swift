@@ -45,7 +45,9 @@ public struct ReminderJob: Service {
         let clock = ContinuousClock()
         let start = clock.now
         let written = try await database.write { db in
-            try await NotificationRepository(db).insertReminders(today: today ?? CalendarDate(db.now, in: timeZone))
+            let day = today ?? CalendarDate(db.now, in: timeZone)
+            let notifications = NotificationRepository(db)
+            return try await notifications.insertReminders(today: day) + notifications.insertApprovalReminders(today: day)
         }
         return (written, start.duration(to: clock.now))
     }

@@ -93,7 +93,7 @@ struct FileService: Sendable {
                 if loaded.document.state == .draft {
                     let organization = try await OrganizationRepository(db).get(loaded.document.organizationID)
                     if let restarted = try await ApprovalService.restartAfterNewVersion(
-                        documentID: documentID, organization: organization, calendar: workCalendar, db: db)
+                        document: loaded.document, organization: organization, calendar: workCalendar, db: db)
                     {
                         try await AuditLog(db).append(
                             caller.audit("approval.restart", .document, documentID, ApprovalServiceTexts.restarted(restarted, mode: restarted.restartMode)))

@@ -74,6 +74,9 @@ extension WebPages {
         var signBlockedReason: String?
         var files: [FileOption]
         var hasFiles: Bool
+        var templates: [FileOption]
+        var hasTemplates: Bool
+        var canSaveTemplate: Bool
     }
 
     func approvalPanel(_ caller: Caller, details: DocumentDetails, canEdit: Bool) async throws -> ApprovalPanel {
@@ -98,6 +101,9 @@ extension WebPages {
             ? try await services.approval.candidates(caller, organizationID: document.organizationID)
                 .filter { $0.userID != caller.actor.principal.userID }
                 .map { ApprovalPanel.Candidate(userId: $0.userID.lowercasedString, label: "\($0.name) — \($0.organizationName)") }
+            : []
+        let templates = canStart
+            ? try await services.approval.templates(caller, organizationID: document.organizationID, kind: document.kind)
             : []
         let signatures = try await services.signatures.signatures(caller, documentID: document.id)
         let fileNames = Dictionary(uniqueKeysWithValues: details.attachments.map { ($0.id, $0.name) })
@@ -133,7 +139,11 @@ extension WebPages {
             canSign: isSigner && isDraft && blocked == nil && !details.attachments.isEmpty,
             signBlockedReason: isSigner && isDraft ? blocked : nil,
             files: details.attachments.map { .init(id: $0.id.lowercasedString, label: "\($0.name), версия \($0.currentVersion)") },
-            hasFiles: !details.attachments.isEmpty)
+            hasFiles: !details.attachments.isEmpty,
+            templates: templates.map { .init(id: $0.id.lowercasedString, label: $0.name) }, hasTemplates: !templates.isEmpty,
+            canSaveTemplate: AccessPolicy.anyOf(
+                .administers(details.organization.path), DocumentAccess.registers(details.organization.path)
+            ).allows(caller.actor))
     }
 
     func addApprovalRoutes(to router: Router<AppRequestContext>) {
@@ -146,8 +156,17 @@ extension WebPages {
             }.filter { !$0.isEmpty }
             let days = pairs.first { $0.0 == "workingDays" }.flatMap { Int($0.1) }
             let mode = pairs.first { $0.0 == "restartMode" }.flatMap { ApprovalRestartMode(rawValue: $0.1) } ?? .route
-            let plan = ApprovalService.PlanInput(stages: stages.map { $0.map { ($0.userID, days) } })
+            let templateID = pairs.first { $0.0 == "templateId" }.flatMap { UUID(uuidString: $0.1) }
+            let templateName = (pairs.first { $0.0 == "templateName" }?.1).nonBlank
+            var plan = ApprovalService.PlanInput(stages: stages.map { $0.map { ($0.userID, days) } })
             return try await cardAction(caller, id) {
+                let document = try await services.documents.details(caller, id: id).document
+                if let templateID, stages.isEmpty {
+                    plan = try await services.approval.plan(fromTemplate: templateID, organizationID: document.organizationID)
+                } else if let templateName {
+                    _ = try await services.approval.createTemplate(
+                        caller, organizationID: document.organizationID, kind: document.kind, name: templateName, stages: plan)
+                }
                 _ = try await services.approval.start(caller, documentID: id, plan: plan, restartMode: mode)
             }
         }
@@ -157,7 +176,9 @@ extension WebPages {
             let pairs = try await WebForms.pairs(from: request)
             let decision = pairs.first { $0.0 == "decision" }.flatMap { ApprovalDecision(rawValue: $0.1) } ?? .approved
             let comment = pairs.first { $0.0 == "comment" }?.1
-            return try await cardAction(caller, id) {
+            // One tap from the inbox on a phone: approve and stay in the inbox.
+            let back = pairs.first { $0.0 == "back" }?.1 == "/approvals" ? "/approvals" : nil
+            return try await cardAction(caller, id, back: back) {
                 _ = try await services.approval.decide(caller, documentID: id, decision: decision, comment: comment)
             }
         }
@@ -204,10 +225,10 @@ extension WebPages {
     }
 
     /// Runs a card form's action and returns to the card, or shows the card with the reason it failed.
-    private func cardAction(_ caller: Caller, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
+    private func cardAction(_ caller: Caller, _ id: UUID, back: String? = nil, _ action: () async throws -> Void) async throws -> Response {
         do {
             try await action()
-            return WebRedirect(location: "/documents/\(id.lowercasedString)#approval").response
+            return WebRedirect(location: back ?? "/documents/\(id.lowercasedString)#approval").response
         } catch let error as OborotError where error.kind != .notFound && error.kind != .unauthorized {
             return try await documentCard(caller, id: id, error: error.detail, status: error.kind.status)
         }

@@ -30,8 +30,10 @@ extension WebPages {
                     .init(
                         kindName: $0.kind.russianName, text: $0.text,
                         when: WebTexts.dateTime($0.createdAt, timeZone: OrganizationRules.defaultTimeZone),
-                        href: $0.assignmentID.map { "/assignments/\($0.lowercasedString)" }, unread: $0.readAt == nil,
-                        warning: $0.kind == .overdue || $0.kind == .dueToday)
+                        href: $0.assignmentID.map { "/assignments/\($0.lowercasedString)" }
+                            ?? $0.documentID.map { "/documents/\($0.lowercasedString)#approval" },
+                        unread: $0.readAt == nil,
+                        warning: [.overdue, .dueToday, .approvalOverdue, .approvalRejected].contains($0.kind))
                 },
                 hasItems: !feed.items.isEmpty, unread: feed.unread, hasUnread: feed.unread > 0)
             return page("notifications", title: "Уведомления", model: model, caller: caller, path: "/notifications")

@@ -7,18 +7,21 @@ public struct AppNotification: Sendable, Hashable {
     public var key: String
     public var userID: UUID
     public var assignmentID: UUID?
+    /// Set for notifications about a document rather than an assignment (approval and signing).
+    public var documentID: UUID?
     public var kind: NotificationKind
     public var text: String
     public var createdAt: Date
     public var readAt: Date?
 
     public init(
-        key: String, userID: UUID, assignmentID: UUID?, kind: NotificationKind, text: String, createdAt: Date,
-        readAt: Date? = nil
+        key: String, userID: UUID, assignmentID: UUID?, documentID: UUID? = nil, kind: NotificationKind, text: String,
+        createdAt: Date, readAt: Date? = nil
     ) {
         self.key = key
         self.userID = userID
         self.assignmentID = assignmentID
+        self.documentID = documentID
         self.kind = kind
         self.text = text
         self.createdAt = createdAt
@@ -36,10 +39,11 @@ public struct NotificationRepository: Sendable {
     public func insert(_ notifications: [AppNotification]) async throws {
         for notification in notifications {
             try await db.sql.insert(into: "notifications")
-                .columns("notification_key", "user_id", "assignment_id", "kind", "text", "created_at")
+                .columns("notification_key", "user_id", "assignment_id", "document_id", "kind", "text", "created_at")
                 .values(
                     SQLBind(notification.key), SQLBind(notification.userID.lowercasedString),
-                    SQLBind(notification.assignmentID?.lowercasedString), SQLBind(notification.kind.rawValue),
+                    SQLBind(notification.assignmentID?.lowercasedString), SQLBind(notification.documentID?.lowercasedString),
+                    SQLBind(notification.kind.rawValue),
                     SQLBind(notification.text), SQLBind(notification.createdAt.unixMilliseconds)
                 )
                 .ignoringConflicts(with: ["notification_key"]).run()
@@ -79,6 +83,24 @@ public struct NotificationRepository: Sendable {
         return written
     }
 
+    /// Writes a reminder to every approver whose step is past its deadline on `today`, once per step and deadline,
+    /// in one statement. Returns how many were written.
+    public func insertApprovalReminders(today: CalendarDate) async throws -> Int {
+        try await db.sql.raw(
+            """
+            INSERT INTO notifications (notification_key, user_id, document_id, kind, text, created_at)
+            SELECT \(bind: NotificationKind.approvalOverdue.rawValue + ":") || s.id || ':' || s.deadline, s.approver_user_id,
+                s.document_id, \(bind: NotificationKind.approvalOverdue.rawValue),
+                \(bind: "Истёк срок согласования ") || substr(s.deadline, 9, 2) || '.' || substr(s.deadline, 6, 2) || '.'
+                    || substr(s.deadline, 1, 4) || ': ' || substr(d.title, 1, 300),
+                \(bind: db.now.unixMilliseconds)
+            FROM approval_steps s JOIN documents d ON d.id = s.document_id
+            WHERE s.state = 'active' AND s.deadline < \(bind: today.iso)
+            ON CONFLICT (notification_key) DO NOTHING RETURNING notification_key
+            """
+        ).all().count
+    }
+
     public func list(userID: UUID, unreadOnly: Bool, limit: Int) async throws -> [AppNotification] {
         var query = db.sql.select().column("*").from("notifications").where("user_id", .equal, userID.lowercasedString)
         if unreadOnly { query = query.where(SQLColumn("read_at"), .is, SQLLiteral.null) }
@@ -87,6 +109,7 @@ public struct NotificationRepository: Sendable {
                 key: try row.decode(column: "notification_key", as: String.self),
                 userID: try UUID.stored(row.decode(column: "user_id", as: String.self)),
                 assignmentID: try row.decode(column: "assignment_id", as: String?.self).map(UUID.stored),
+                documentID: try row.decode(column: "document_id", as: String?.self).map(UUID.stored),
                 kind: NotificationKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .issued,
                 text: try row.decode(column: "text", as: String.self),
                 createdAt: Date(unixMilliseconds: try row.decode(column: "created_at", as: Int64.self)),

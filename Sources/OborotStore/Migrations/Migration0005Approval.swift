@@ -38,6 +38,20 @@ extension Migrations {
             "CREATE INDEX approval_steps_by_route ON approval_steps (route_id, round, stage, position)",
             // «На согласование»: a person's active steps by deadline.
             "CREATE INDEX approval_steps_by_approver ON approval_steps (approver_user_id, state, deadline, id)",
+            // The reminder job: active steps past their deadline, region-wide.
+            "CREATE INDEX approval_steps_by_deadline ON approval_steps (state, deadline)",
+            // Reusable routes of an organisation for a kind of document; the stages as JSON (user ids and days).
+            """
+            CREATE TABLE approval_templates (
+                id {bin_text} PRIMARY KEY,
+                organization_id {bin_text} NOT NULL REFERENCES organizations(id),
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                stages_json TEXT NOT NULL,
+                created_by_user_id {bin_text} NOT NULL REFERENCES users(id),
+                created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX approval_templates_by_organization ON approval_templates (organization_id, kind, name)",
             """
             CREATE TABLE trusted_certificates (
                 id {bin_text} PRIMARY KEY,
@@ -88,6 +102,8 @@ extension Migrations {
             """,
             "CREATE INDEX signatures_by_document ON signatures (document_id, signed_at)",
             "CREATE INDEX signatures_by_signature_blob ON signatures (signature_sha256)",
+            // Notifications about documents (approval and signing), beside those about assignments.
+            "ALTER TABLE notifications ADD COLUMN document_id {bin_text} REFERENCES documents(id)",
             // «На подпись»: a signer's unsigned drafts.
             "CREATE INDEX documents_awaiting_signature ON documents (signer_employee_id, state, signed_at, created_at)",
         ])

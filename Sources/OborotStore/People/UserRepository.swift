@@ -54,6 +54,13 @@ public struct UserRepository: Sendable {
         try await find(login: login) != nil
     }
 
+    /// The account of an employee, if they have one.
+    public func userID(employeeID: UUID) async throws -> UUID? {
+        let row = try await db.sql.select().column("id").from("users").where("employee_id", .equal, employeeID.lowercasedString)
+            .first()
+        return try row.map { try UUID.stored(try $0.decode(column: "id", as: String.self)) }
+    }
+
     /// Whether an employee already has an account (one account per employee).
     public func accountExists(employeeID: UUID) async throws -> Bool {
         try await db.sql.select().column("id").from("users").where("employee_id", .equal, employeeID.lowercasedString)

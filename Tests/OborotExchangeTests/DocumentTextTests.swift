@@ -1,0 +1,2 @@
+import OborotExchange
+import Testing
