@@ -68,6 +68,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["Text"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -3,6 +3,7 @@ import Logging
 import OborotDomain
 import OborotStore
 import SQLKit
+import OborotTestSupport
 import Testing
 
 /// Runs the real `oborot` executable, built next to the test bundle.
@@ -79,6 +80,37 @@ struct CommandLineTests {
         let unknown = try oborot(["user", "set-password", "nobody"], dataDirectory: folder, input: "long-enough-password\n")
         #expect(unknown.status != 0)
         #expect(unknown.output.contains("не найдена"))
+    }
+
+    @Test("oborot verify: a valid detached signature is ok with its owner; another file or an untrusted root is exit 1 with the reason")
+    func verifyOffline() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oborot-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let content = Data("Приказ № 7 о проведении инвентаризации".utf8)
+        let signer = try pki.issueSigner(commonName: "Приказов Пётр", key: .rsa2048)
+        let file = folder.appendingPathComponent("order.txt")
+        let signature = folder.appendingPathComponent("order.txt.p7s")
+        let roots = folder.appendingPathComponent("roots.pem")
+        try content.write(to: file)
+        try pki.signDetached(content, by: signer, digest: .sha384).write(to: signature)
+        try pki.chainPEM().write(to: roots, atomically: true, encoding: .utf8)
+        let ok = try oborot(["verify", file.path, signature.path, "--roots", roots.path], dataDirectory: folder)
+        #expect(ok.status == 0, "\(ok.output)")
+        #expect(ok.output.contains("ok: подпись действительна"))
+        #expect(ok.output.contains("Приказов Пётр"))
+        #expect(ok.output.contains("RSA / SHA-384"))
+        try Data("Приказ № 8".utf8).write(to: file)
+        let changed = try oborot(["verify", file.path, signature.path, "--roots", roots.path], dataDirectory: folder)
+        #expect(changed.status == 1)
+        #expect(changed.output.contains("signature_content_mismatch"))
+        // Without --roots the database's trust store is used, and a fresh one trusts nobody.
+        try content.write(to: file)
+        let untrusted = try oborot(["verify", file.path, signature.path], dataDirectory: folder)
+        #expect(untrusted.status == 1)
+        #expect(untrusted.output.contains("signature_no_trust_store"))
     }
 
     /// SIGTERM must stop the server promptly: a long-lived service that ignored graceful shutdown once kept it open.

@@ -39,6 +39,14 @@ struct SignatureService: Sendable {
             try caller.actor.require(DocumentAccess.signs(loaded.facts))
             guard loaded.document.state == .draft else { throw OborotError.illegalTransition(.sign, from: loaded.document.state) }
             try ApprovalRules.checkSigningAllowed(try await ApprovalRepository(db).route(documentID: input.documentID))
+            // Signing registers outgoing and organisational documents: say what is missing before anything else.
+            if loaded.document.kind.numberedAfterSigning {
+                let organization = try await OrganizationRepository(db).get(loaded.document.organizationID)
+                _ = try RequisiteRules.validate(
+                    loaded.document.requisites, kind: loaded.document.kind, directiveForm: loaded.document.directiveForm,
+                    today: organization.date(at: db.now), stage: .registration
+                ).get()
+            }
             guard let summary = try await AttachmentRepository(db).summary(input.attachmentID, documentID: input.documentID),
                 let version = summary.versions.first(where: { $0.number == (input.versionNumber ?? summary.currentVersion) })
             else { throw OborotError.notFound(.attachment) }

@@ -77,6 +77,9 @@ extension WebPages {
         var templates: [FileOption]
         var hasTemplates: Bool
         var canSaveTemplate: Bool
+        /// What registration after signing will still ask for, shown while the draft is being prepared.
+        var missingForRegistration: [String]
+        var hasMissingForRegistration: Bool
     }
 
     func approvalPanel(_ caller: Caller, details: DocumentDetails, canEdit: Bool) async throws -> ApprovalPanel {
@@ -112,6 +115,13 @@ extension WebPages {
             createdByUserID: document.createdByUserID, signerEmployeeID: document.requisites.signerEmployeeID,
             executorEmployeeID: document.requisites.executorEmployeeID, hasExplicitGrant: false, state: document.state)
         ).allows(caller.actor)
+        var missing: [String] = []
+        if isDraft, document.kind.numberedAfterSigning,
+            case .failure(let error) = RequisiteRules.validate(
+                document.requisites, kind: document.kind, directiveForm: document.directiveForm, today: today, stage: .registration)
+        {
+            missing = error.fieldProblems.map(\.message)
+        }
         var blocked: String?
         do { try ApprovalRules.checkSigningAllowed(route) } catch { blocked = error.detail }
         return ApprovalPanel(
@@ -143,7 +153,8 @@ extension WebPages {
             templates: templates.map { .init(id: $0.id.lowercasedString, label: $0.name) }, hasTemplates: !templates.isEmpty,
             canSaveTemplate: AccessPolicy.anyOf(
                 .administers(details.organization.path), DocumentAccess.registers(details.organization.path)
-            ).allows(caller.actor))
+            ).allows(caller.actor),
+            missingForRegistration: missing, hasMissingForRegistration: !missing.isEmpty)
     }
 
     func addApprovalRoutes(to router: Router<AppRequestContext>) {
