@@ -129,6 +129,7 @@ let package = Package(
         .testTarget(
             name: "OborotExchangeTests",
             dependencies: ["OborotExchange", "OborotDomain", "OborotTestSupport"],
+            exclude: ["DocumentTextTests.swift"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
