@@ -5,9 +5,13 @@ public enum TextDiff {
 
     /// One line of the comparison with its number in the old and/or the new text (1-based).
     public struct Line: Sendable, Equatable {
+        /// Whether the line is in both texts, only the new one or only the old one.
         public let change: Change
+        /// The line without its line break.
         public let text: String
+        /// The line's number in the old text, or nil for an added line.
         public let oldNumber: Int?
+        /// The line's number in the new text, or nil for a removed line.
         public let newNumber: Int?
 
         /// Makes a line; numbers are 1-based and absent on the side the line is not in.
@@ -21,7 +25,9 @@ public enum TextDiff {
 
     /// How many lines were added and removed.
     public struct Summary: Sendable, Equatable {
+        /// Lines only in the new text.
         public let added: Int
+        /// Lines only in the old text.
         public let removed: Int
 
         /// Makes a summary from the two counts.

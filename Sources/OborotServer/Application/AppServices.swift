@@ -23,6 +23,7 @@ struct AppServices: Sendable {
     let approval: ApprovalService
     let signatures: SignatureService
     let trustStore: TrustStoreService
+    let comparison: VersionComparison
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -51,5 +52,6 @@ struct AppServices: Sendable {
         self.signatures = SignatureService(
             database: database, blobs: blobs, verifier: CMSSignatureVerifier(), documents: documents)
         self.trustStore = TrustStoreService(database: database)
+        self.comparison = VersionComparison(database: database, blobs: blobs)
     }
 }

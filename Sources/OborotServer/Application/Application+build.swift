@@ -45,6 +45,7 @@ public func buildRouter(
     FileRoutes.add(to: router, files: services.files)
     ApprovalRoutes.add(to: router, services: services)
     VerifyRoutes.add(to: router, services: services)
+    ComparisonRoutes.add(to: router, comparison: services.comparison)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)
     return router

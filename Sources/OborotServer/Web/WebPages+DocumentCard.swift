@@ -33,6 +33,8 @@ extension WebPages {
             var size: String
             var hasOlder: Bool
             var canUpload: Bool
+            /// Two or more versions of a text format: «Сравнить версии».
+            var canCompare: Bool
             var versions: [VersionRow]
         }
 
@@ -157,6 +159,7 @@ extension WebPages {
                     currentVersion: attachment.currentVersion,
                     size: WebTexts.byteCount(attachment.versions.first?.size ?? 0), hasOlder: attachment.versions.count > 1,
                     canUpload: canUpload,
+                    canCompare: attachment.versions.count > 1 && attachment.versions.prefix(2).allSatisfy { VersionComparison.isComparable($0) },
                     versions: attachment.versions.map {
                         CardModel.VersionRow(
                             documentId: documentID, attachmentId: attachment.id.lowercasedString, number: $0.number,
