@@ -81,8 +81,18 @@ extension Bench {
                     }
                 }
             }
-            // Drafts waiting for one head's signature.
+            // The heavy approver's documents are drafts (routes run on drafts); so are the drafts waiting for one
+            // head's signature.
             try await database.write { db in
+                let routed = documents.prefix(heavy).map(\.lowercasedString)
+                for chunk in stride(from: 0, to: routed.count, by: 500) {
+                    try await db.sql.raw(
+                        """
+                        UPDATE documents SET state = 'draft', signed_at = NULL
+                        WHERE id IN \(SQLBind.group(Array(routed[chunk..<min(chunk + 500, routed.count)])))
+                        """
+                    ).run()
+                }
                 let ids = documents.suffix(heavy).map(\.lowercasedString)
                 for chunk in stride(from: 0, to: ids.count, by: 500) {
                     try await db.sql.raw(
@@ -145,7 +155,7 @@ extension Bench {
             var outcome = ""
             for _ in 0..<repeats {
                 let start = ContinuousClock.now
-                let result = await verifier.verify(
+                let result = try await verifier.verify(
                     signature: signatureBytes, content: FileContent(path: file), trustRoots: trust, moment: .at(Date()))
                 samples.append(BenchTiming.milliseconds(since: start))
                 switch result {

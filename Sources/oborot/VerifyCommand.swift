@@ -46,7 +46,7 @@ struct VerifyCommand: AsyncParsableCommand {
         } else {
             moment = .claimedSigningTime(otherwise: Date())
         }
-        let result = await CMSSignatureVerifier().verify(
+        let result = try await CMSSignatureVerifier().verify(
             signature: signatureBytes, content: FileContent(path: file), trustRoots: trustRoots, moment: moment)
         switch result {
         case .success(let verified):
@@ -55,6 +55,9 @@ struct VerifyCommand: AsyncParsableCommand {
             say("сертификат: \(verified.certificate.serialNumberHex), выдан \(verified.certificate.issuer)")
             say("действует: \(SignatureTexts.moment(verified.certificate.notBefore)) — \(SignatureTexts.moment(verified.certificate.notAfter))")
             say("алгоритм: \(verified.algorithmName); проверено на \(SignatureTexts.moment(verified.validatedAt))")
+            if at == nil, verified.claimedSigningTime != nil {
+                say("внимание: сертификат проверен на время подписания, указанное в самой подписи (заявление подписанта)")
+            }
         case .failure(let problem):
             say("invalid: \(problem.code): \(problem.russianReason)")
             throw ExitCode(1)

@@ -94,14 +94,17 @@ struct ApprovalRulesTests {
         #expect(again.state == .inProgress)
     }
 
-    @Test("a withdrawn route can be neither decided nor restarted, and no longer blocks signing")
+    @Test("a withdrawn route can be neither decided nor restarted, and still blocks signing until a new round is approved")
     func withdrawn() throws {
         let cancelled = try ApprovalRules.cancel(try mixed())
         #expect(cancelled.state == .cancelled)
         #expect(states(cancelled) == [.skipped, .skipped, .skipped, .skipped])
         #expect(throws: OborotError.self) { try ApprovalRules.restart(cancelled, mode: .route, at: moment, newID: { UUID() }) }
         #expect(throws: OborotError.self) { try ApprovalRules.cancel(cancelled) }
-        try ApprovalRules.checkSigningAllowed(cancelled)
+        #expect(throws: ApprovalTexts.notApprovedYet(.cancelled)) { try ApprovalRules.checkSigningAllowed(cancelled) }
+        // Refused, then withdrawn: still no way to sign around the refusal.
+        let refused = try decide(try decide(try mixed(), 0), 1, .rejected, comment: "Нет")
+        #expect(throws: OborotError.self) { try ApprovalRules.checkSigningAllowed(try ApprovalRules.cancel(refused)) }
         try ApprovalRules.checkSigningAllowed(nil)
     }
 

@@ -112,6 +112,11 @@ struct ApprovalAPITests {
             #expect(oldBytes.problemCode == "signature_content_mismatch")
             #expect(try await Self.upload(app, signatureURI, token: author, bytes: Array("мусор".utf8)).problemCode == "signature_malformed")
             #expect(try await Self.upload(app, signatureURI, token: clerk, bytes: goodSignature).status == .forbidden)
+            // Only the current (approved) version is signed: the refused first version cannot be picked.
+            let oldVersion = try await Self.upload(
+                app, signatureURI + "?version=1", token: author, bytes: Array(try pki.signDetached(Data(Self.letter), by: signer)))
+            #expect(oldVersion.problemCode == "signature_not_current_version", "\(oldVersion.text)")
+            #expect(try await Self.upload(app, signatureURI + "?version=abc", token: author, bytes: goodSignature).status == .badRequest)
             #expect(try await app.count("signatures") == 0)
 
             // The signer signs: the letter is numbered at once in «Исходящие».
@@ -153,6 +158,7 @@ struct ApprovalAPITests {
             let mismatch = try await Self.upload(app, "/api/v1/verify", token: nil, bytes: otherForm, contentType: "multipart/form-data; boundary=\(boundary)").json()
             #expect(mismatch["valid"] as? Bool == false)
             #expect(mismatch["reasonCode"] as? String == "signature_content_mismatch")
+            #expect(mismatch["registered"] == nil, "a signature that does not fit the file names no registered document")
         }
     }
 }

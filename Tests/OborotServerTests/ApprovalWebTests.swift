@@ -72,6 +72,7 @@ struct ApprovalWebTests {
             #expect(feed.first?["kind"] as? String == "approval_requested")
             #expect(feed.first?["documentId"] as? String == id)
             #expect(try await get(app, "/approvals", token: clerk).text.contains("О финансировании ремонта дорог"))
+            #expect(try await post(app, "/documents/\(id)/approval/decision", token: clerk, form: "comment=x").status == .badRequest)
             let tapped = try await post(app, "/documents/\(id)/approval/decision", token: clerk, form: "decision=approved&back=%2Fapprovals")
             #expect(tapped.headers[.location] == "/approvals")
             // A refusal without a reason shows the card with the reason it failed and changes nothing.
@@ -121,6 +122,12 @@ struct ApprovalWebTests {
             ])
             #expect(wrongFile.text.contains(#"data-valid="false""#))
             #expect(wrongFile.text.contains("Подпись сделана над другим содержимым"))
+            // The form takes files far above the JSON body limit (the tests' limit is 64 KB).
+            let large = try await multipart(app, "/verify", token: nil, parts: [
+                ("file", "big.pdf", [UInt8](repeating: 0x41, count: 1_500_000)), ("signature", "x.p7s", signature),
+            ])
+            #expect(large.status == .ok, "\(large.status)")
+            #expect(large.text.contains("Подпись сделана над другим содержимым"))
 
             // A second draft follows the saved template.
             let (second, _) = try await ApprovalAPITests.draft(app, author: author)

@@ -162,9 +162,10 @@ public enum ApprovalRules {
         return route
     }
 
-    /// Whether a draft with this route (nil: none) may be signed: a route, once started, must end approved.
+    /// Whether a draft with this route (nil: none) may be signed: a route, once started, must end approved —
+    /// withdrawing a refused route must not be a way around the refusal; a new round has to be approved.
     public static func checkSigningAllowed(_ route: ApprovalRoute?) throws(OborotError) {
-        guard let route, route.state != .cancelled else { return }
+        guard let route else { return }
         guard route.state == .approved else { throw ApprovalTexts.notApprovedYet(route.state) }
     }
 

@@ -47,4 +47,17 @@ public enum ApprovalTexts {
         detail: "Маршрут согласования запускается для проекта документа, до его подписания и регистрации.")
 
     public static let onlyAuthor = "автор проекта или делопроизводитель"
+
+    // Notifications and reminders.
+    public static let overdueReminderPrefix = "Истёк срок согласования "
+
+    public static func requested(deadline: CalendarDate?, title: String) -> String {
+        "Согласуйте до \(deadline?.russian ?? "—"): \(title)"
+    }
+
+    public static func approvedNotice(_ title: String) -> String { "Согласовано, можно подписывать: \(title)" }
+
+    public static func rejectedNotice(_ title: String, reason: String?) -> String {
+        "Не согласовано\(reason.map { " («\($0.prefix(200))»)" } ?? ""): \(title)"
+    }
 }

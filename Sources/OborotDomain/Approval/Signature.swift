@@ -89,10 +89,11 @@ public enum ValidationMoment: Sendable, Equatable {
 /// the same protocol.
 public protocol SignatureVerifier: Sendable {
     /// Checks that `signature` is a detached signature over `content` by a certificate that chains to one of
-    /// `trustRoots` (DER) and was valid at `moment`.
+    /// `trustRoots` (DER) and was valid at `moment`. A problem with the signature is a `failure`; a problem reading
+    /// the content (a missing blob) is thrown — it is the server's fault, not the signer's.
     func verify(
         signature: [UInt8], content: any SignedContent, trustRoots: [[UInt8]], moment: ValidationMoment
-    ) async -> Result<VerifiedSignature, SignatureProblem>
+    ) async throws -> Result<VerifiedSignature, SignatureProblem>
 }
 
 /// Why a signature is not accepted; each has its own stable code and Russian explanation.

@@ -61,6 +61,7 @@ extension SignatureProblem {
 /// Russian wording of signatures.
 public enum SignatureTexts {
     public static let rejectedTitle = "Подпись не принята"
+    public static let restrictedFileName = "файл документа ДСП"
 
     /// Moments in messages: UTC, to the minute, so every reader sees the same time.
     public static func moment(_ date: Date) -> String {
@@ -74,6 +75,14 @@ public enum SignatureTexts {
     public static let signedVersionFrozen = OborotError(
         .conflict, code: "signed_version_frozen", title: "Версия подписана",
         detail: "Файл подписан электронной подписью: новые версии не добавляются. Создайте новый документ или новый файл.")
+
+    public static let notCurrentVersion = OborotError(
+        .conflict, code: "signature_not_current_version", title: "Подписывается только текущая версия",
+        detail: "Подписать можно только текущую версию файла — ту, что прошла согласование; обновите страницу.")
+
+    public static let signsInPerson = OborotError(
+        .forbidden, code: "signs_in_person", title: "Подпись ставится лично",
+        detail: "Электронную подпись руководитель ставит сам: помощник, действующий от его имени, подписать не может.")
 
     public static let alreadySignedByYou = OborotError(
         .conflict, code: "already_signed", title: "Уже подписано", detail: "Вы уже подписали эту версию файла.")

@@ -13,12 +13,15 @@ public struct CMSSignatureVerifier: SignatureVerifier {
 
     public func verify(
         signature rawSignature: [UInt8], content: any SignedContent, trustRoots: [[UInt8]], moment: ValidationMoment
-    ) async -> Result<VerifiedSignature, SignatureProblem> {
+    ) async throws -> Result<VerifiedSignature, SignatureProblem> {
         do {
             return .success(try await check(rawSignature, content: content, trustRoots: trustRoots, moment: moment))
         } catch let problem as SignatureProblem {
             return .failure(problem)
+        } catch is ContentUnreadable {
+            throw ContentUnreadable()
         } catch {
+            // Anything else the ASN.1 and certificate parsers throw means the signature is not one we can read.
             return .failure(.malformed(""))
         }
     }
@@ -58,7 +61,9 @@ public struct CMSSignatureVerifier: SignatureVerifier {
         }
 
         // The cheap structural checks passed; now the content, then the signature value, then the certificate.
-        guard try content.digest(digest).elementsEqual(messageDigest) else { throw SignatureProblem.contentMismatch }
+        let contentDigest: [UInt8]
+        do { contentDigest = try content.digest(digest) } catch { throw ContentUnreadable() }
+        guard contentDigest.elementsEqual(messageDigest) else { throw SignatureProblem.contentMismatch }
         guard certificate.publicKey.isValidSignature(signer.signature, for: signedAttributes, signatureAlgorithm: algorithm) else {
             throw SignatureProblem.invalidSignature
         }
@@ -112,3 +117,6 @@ public struct CMSSignatureVerifier: SignatureVerifier {
         }
     }
 }
+
+/// The signed content could not be read (I/O): not a property of the signature.
+public struct ContentUnreadable: Error, Sendable {}

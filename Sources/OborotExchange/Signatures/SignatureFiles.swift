@@ -24,15 +24,25 @@ public enum SignatureFiles {
         return documents.filter { $0.discriminator == "CERTIFICATE" }.map(\.derBytes)
     }
 
-    /// Whether the bytes carry an object identifier under the Russian GOST arc 1.2.643 (DER `06 len 2A 85 03`).
+    /// The DER of the GOST key, digest and signature algorithm identifiers (R 34.10/34.11-2001 and -2012). Only
+    /// these count: ordinary certificates of Russian CAs carry other 1.2.643 identifiers (ИНН, ОГРН, СНИЛС,
+    /// policies) that say nothing about the algorithm.
+    static let gostAlgorithmIdentifiers: [[UInt8]] = [
+        [0x06, 0x06, 0x2A, 0x85, 0x03, 0x02, 0x02, 0x13],  // 1.2.643.2.2.19 ГОСТ Р 34.10-2001 key
+        [0x06, 0x06, 0x2A, 0x85, 0x03, 0x02, 0x02, 0x03],  // 1.2.643.2.2.3 ГОСТ Р 34.11/34.10-2001 signature
+        [0x06, 0x06, 0x2A, 0x85, 0x03, 0x02, 0x02, 0x09],  // 1.2.643.2.2.9 ГОСТ Р 34.11-94 digest
+    ] + [[0x01, 0x01], [0x01, 0x02], [0x02, 0x02], [0x02, 0x03], [0x03, 0x02], [0x03, 0x03]].map {
+        [0x06, 0x08, 0x2A, 0x85, 0x03, 0x07, 0x01, 0x01] + $0  // 1.2.643.7.1.1.{1,2,3}.{1,2,3}: the 2012 family
+    }
+
+    /// Whether the bytes carry a GOST algorithm identifier anywhere (for signatures we could not parse).
     static func mentionsGOST(_ der: [UInt8]) -> Bool {
-        guard der.count > 5 else { return false }
-        for index in 0..<(der.count - 4) where der[index] == 0x06 && der[index + 2] == 0x2A && der[index + 3] == 0x85
-            && der[index + 4] == 0x03
-        {
-            return true
+        gostAlgorithmIdentifiers.contains { identifier in
+            guard der.count >= identifier.count else { return false }
+            return (0...(der.count - identifier.count)).contains { start in
+                der[start] == 0x06 && der[start..<(start + identifier.count)].elementsEqual(identifier)
+            }
         }
-        return false
     }
 
     /// The instant of a CMS `Time` (UTCTime or GeneralizedTime).

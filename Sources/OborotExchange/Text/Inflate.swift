@@ -29,12 +29,17 @@ extension DocumentText {
 
         private mutating func run() throws(Problem) {
             var last = false
+            var dynamicBlocks = 0
             while !last {
                 last = try take(1) == 1
                 switch try take(2) {
                 case 0: try stored()
                 case 1: try codes(Self.fixedLiterals, Self.fixedDistances)
                 case 2:
+                    // Each dynamic block builds its tables; a stream of near-empty ones would be a CPU bomb in a few
+                    // bytes of input. Real encoders emit one per tens of kilobytes of output.
+                    dynamicBlocks += 1
+                    if dynamicBlocks > 16, dynamicBlocks > output.count / 64 { throw .corrupt }
                     let (literals, distances) = try dynamicTables()
                     try codes(literals, distances)
                 default: throw .corrupt

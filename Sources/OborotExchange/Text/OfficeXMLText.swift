@@ -33,6 +33,8 @@ extension DocumentText {
         /// The text of `data`; a DTD is refused outright, since office parts never carry one and entity
         /// expansion is how XML bombs work.
         static func extract(_ data: [UInt8], flavor: Flavor, limit: Int) throws(Failure) -> String {
+            // Office parts are UTF-8; anything else (UTF-16 above all) would slip past the byte-level DTD check.
+            if !startsAsUTF8XML(data) { throw .corrupt("Части документа не в кодировке UTF-8") }
             if hasDocumentType(data) { throw .corrupt("Документ содержит недопустимое объявление DTD") }
             let collector = OfficeXMLText(flavor: flavor, limit: limit)
             // The stream initialiser: on Linux XMLParser(data:) is several times slower and fails near the end
@@ -45,6 +47,13 @@ extension DocumentText {
             if collector.text.exceeded { throw .tooLarge(limit: limit) }
             guard parsed, !collector.failed else { throw .corrupt("Текст документа повреждён (ошибка XML)") }
             return collector.text.finished()
+        }
+
+        /// Whether the part begins, after an optional UTF-8 byte-order mark and white space, with an ASCII `<`.
+        static func startsAsUTF8XML(_ data: [UInt8]) -> Bool {
+            var index = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            while index < data.count, [0x20, 0x09, 0x0A, 0x0D].contains(data[index]) { index += 1 }
+            return index < data.count && data[index] == UInt8(ascii: "<") && (index + 1 == data.count || data[index + 1] != 0)
         }
 
         /// Whether the prolog, the only place a DTD may stand, has one; it ends where the root element starts.

@@ -57,6 +57,7 @@ struct RouteJSON: Encodable {
     }
 }
 
+/// JSON of a «На согласование» line (`ApprovalInbox` items).
 struct InboxItemJSON: Encodable {
     var documentId: String
     var documentTitle: String
@@ -75,6 +76,7 @@ struct InboxItemJSON: Encodable {
     }
 }
 
+/// JSON of a «На подпись» line (`SignatureInbox` items).
 struct AwaitingSignatureJSON: Encodable {
     var documentId: String
     var documentTitle: String
@@ -89,6 +91,7 @@ struct AwaitingSignatureJSON: Encodable {
     }
 }
 
+/// JSON of a route template (`ApprovalTemplate`).
 struct TemplateJSON: Encodable {
     struct Approver: Encodable {
         var userId: String
@@ -130,6 +133,7 @@ struct CertificateJSON: Encodable {
     }
 }
 
+/// JSON of a stored signature (`Signature`).
 struct SignatureJSON: Encodable {
     var id: String
     var documentId: String
@@ -160,6 +164,7 @@ struct SignatureJSON: Encodable {
     }
 }
 
+/// JSON of the answer to signing: the signature and the document as it now is (`SignResult`).
 struct SignedJSON: Encodable {
     struct DocumentState: Encodable {
         var id: String
@@ -221,6 +226,7 @@ struct CheckJSON: Encodable {
     }
 }
 
+/// JSON of a trusted certificate (`TrustedCertificate`).
 struct TrustedJSON: Encodable {
     var id: String
     var certificate: CertificateJSON
@@ -233,6 +239,7 @@ struct TrustedJSON: Encodable {
     }
 }
 
+/// JSON of a subject ↔ employee binding (`CertificateBinding`).
 struct BindingJSON: Encodable {
     var id: String
     var employeeId: String

@@ -14,7 +14,7 @@ enum ApprovalNotifications {
                 AppNotification(
                     key: "\(NotificationKind.approvalRequested.rawValue):\(step.id.lowercasedString)", userID: step.approverUserID,
                     assignmentID: nil, documentID: document.id, kind: .approvalRequested,
-                    text: "Согласуйте до \(step.deadline?.russian ?? "—"): \(title)", createdAt: db.now)
+                    text: ApprovalTexts.requested(deadline: step.deadline, title: title), createdAt: db.now)
             }
         if previous?.state != route.state, route.state == .approved || route.state == .rejected {
             var recipients: Set<UUID> = [route.createdByUserID]
@@ -26,8 +26,7 @@ enum ApprovalNotifications {
             let kind: NotificationKind = route.state == .approved ? .approvalApproved : .approvalRejected
             let refusal = route.currentSteps.first { $0.state == .rejected }?.comment
             let text = route.state == .approved
-                ? "Согласовано, можно подписывать: \(title)"
-                : "Не согласовано\(refusal.map { " («\($0.prefix(200))»)" } ?? ""): \(title)"
+                ? ApprovalTexts.approvedNotice(title) : ApprovalTexts.rejectedNotice(title, reason: refusal)
             notifications += recipients.map { user in
                 AppNotification(
                     key: "\(kind.rawValue):\(route.id.lowercasedString):\(route.round):\(user.lowercasedString)", userID: user,

@@ -89,7 +89,7 @@ enum ApprovalRoutes {
             let query = request.uri.queryParameters
             let input = SignatureService.SignInput(
                 documentID: try id(context, "documentId", .document), attachmentID: try id(context, "attachmentId", .attachment),
-                versionNumber: query["version"].flatMap { Int(String($0)) }, signature: Array(bytes.readableBytesView),
+                versionNumber: try integer(query["version"], field: "version"), signature: Array(bytes.readableBytesView),
                 journalID: try query["journalId"].map { try bodyID(String($0), field: "journalId") })
             let (signature, document) = try await services.signatures.sign(try caller(), input)
             return try FileRoutes.jsonResponse(status: .created, SignedJSON(signature: SignatureJSON(signature), document: document))
@@ -114,6 +114,15 @@ enum ApprovalRoutes {
     static func id(_ context: AppRequestContext, _ name: String, _ object: ObjectKind) throws -> UUID {
         guard let text = context.parameters.get(name), let id = UUID(uuidString: text) else { throw OborotError.notFound(object) }
         return id
+    }
+
+    /// An optional integer query parameter; present but not a number is a `400` rather than silently ignored.
+    static func integer(_ text: Substring?, field: String) throws -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text) else {
+            throw OborotError.malformedBody(field: field, reason: ApprovalRouteTexts.notANumber(field))
+        }
+        return value
     }
 
     static func bodyID(_ text: String, field: String) throws -> UUID {
@@ -172,8 +181,10 @@ enum ApprovalRoutes {
     }
 }
 
+/// Russian wording of the approval routes' request errors.
 enum ApprovalRouteTexts {
     static func invalidValue(_ field: String, _ value: String) -> String { "Недопустимое значение «\(value)» поля «\(field)»." }
     static func missingField(_ field: String) -> String { "В запросе нет обязательного поля «\(field)»." }
     static func wrongType(_ field: String) -> String { "Поле «\(field)» имеет неверный тип." }
+    static func notANumber(_ field: String) -> String { "Параметр «\(field)» должен быть целым числом." }
 }

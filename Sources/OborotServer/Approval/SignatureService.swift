@@ -22,6 +22,7 @@ struct SignatureService: Sendable {
     /// The largest `.p7s` accepted: a signature with a certificate chain is a few kilobytes.
     static let maxSignatureBytes = 256 * 1024
 
+    /// What a signer sends: which file of which document, and the `.p7s` bytes.
     struct SignInput: Sendable {
         var documentID: UUID
         var attachmentID: UUID
@@ -33,32 +34,21 @@ struct SignatureService: Sendable {
 
     /// Verifies the signature over the version's exact bytes and, if everything holds, records it, marks the
     /// document signed and — for outgoing and organisational documents — registers it. Nothing is written on failure.
+    ///
+    /// Every rule is checked twice: before the (slow) verification, so a refusal comes at once, and again inside the
+    /// write transaction under the document's row lock, so a new version or a restarted route in between is caught.
     func sign(_ caller: Caller, _ input: SignInput) async throws -> (StoredSignature, Document) {
-        let (loaded, version, roots, bindings) = try await database.read { db in
+        let (version, roots, bindings) = try await database.read { db in
             let loaded = try await DocumentRepository(db).visible(input.documentID, to: caller.actor)
-            try caller.actor.require(DocumentAccess.signs(loaded.facts))
-            guard loaded.document.state == .draft else { throw OborotError.illegalTransition(.sign, from: loaded.document.state) }
-            try ApprovalRules.checkSigningAllowed(try await ApprovalRepository(db).route(documentID: input.documentID))
-            // Signing registers outgoing and organisational documents: say what is missing before anything else.
-            if loaded.document.kind.numberedAfterSigning {
-                let organization = try await OrganizationRepository(db).get(loaded.document.organizationID)
-                _ = try RequisiteRules.validate(
-                    loaded.document.requisites, kind: loaded.document.kind, directiveForm: loaded.document.directiveForm,
-                    today: organization.date(at: db.now), stage: .registration
-                ).get()
-            }
-            guard let summary = try await AttachmentRepository(db).summary(input.attachmentID, documentID: input.documentID),
-                let version = summary.versions.first(where: { $0.number == (input.versionNumber ?? summary.currentVersion) })
-            else { throw OborotError.notFound(.attachment) }
+            let version = try await Self.checkSignable(caller, loaded, input, db: db)
             let signatures = SignatureRepository(db)
             let roots = try await signatures.trustedCertificates().map(\.der)
             let bindings = try await signatures.bindings(employeeID: caller.actor.principal.employeeID)
-            return (loaded, version, roots, bindings)
+            return (version, roots, bindings)
         }
-        if loaded.document.signedAt != nil { throw OborotError.alreadySigned }
         let content = FileContent(path: blobs.filePath(of: version.sha256), knownSHA256Hex: version.sha256)
         let verified: VerifiedSignature
-        switch await verifier.verify(signature: input.signature, content: content, trustRoots: roots, moment: .at(Date())) {
+        switch try await verifier.verify(signature: input.signature, content: content, trustRoots: roots, moment: .at(Date())) {
         case .success(let result): verified = result
         case .failure(let problem): throw problem.error
         }
@@ -68,8 +58,10 @@ struct SignatureService: Sendable {
         return try await database.write { db in
             let repository = DocumentRepository(db)
             let current = try await repository.visible(input.documentID, to: caller.actor, lockingRow: true)
+            guard try await Self.checkSignable(caller, current, input, lockingRoute: true, db: db).id == version.id else {
+                throw SignatureTexts.notCurrentVersion
+            }
             var document = current.document
-            _ = try DocumentLifecycle.apply(.sign, to: document.lifecycleFacts).get()
             try await AttachmentRepository(db).recordBlob(sha256: ingested.sha256, size: ingested.size, mimeType: "application/pkcs7-signature")
             let stored = StoredSignature(
                 id: UUID(), documentID: document.id, attachmentID: version.attachmentID, attachmentVersionID: version.id,
@@ -93,6 +85,33 @@ struct SignatureService: Sendable {
             }
             return (stored, document)
         }
+    }
+
+    /// The version to sign if the caller may sign it now: the signer in person (an assistant acting for a head does
+    /// not sign for them), an unsigned draft, its route approved, the attachment's current version (an older one may
+    /// be what the approvers refused), and the requisites registration will need.
+    private static func checkSignable(
+        _ caller: Caller, _ loaded: DocumentRepository.Loaded, _ input: SignInput, lockingRoute: Bool = false,
+        db: DatabaseHandle
+    ) async throws -> AttachmentVersion {
+        try caller.actor.require(DocumentAccess.signs(loaded.facts))
+        if caller.actor.performer != nil { throw SignatureTexts.signsInPerson }
+        let document = loaded.document
+        _ = try DocumentLifecycle.apply(.sign, to: document.lifecycleFacts).get()
+        try ApprovalRules.checkSigningAllowed(try await ApprovalRepository(db).route(documentID: document.id, lockingRow: lockingRoute))
+        guard let summary = try await AttachmentRepository(db).summary(input.attachmentID, documentID: document.id),
+            let version = summary.versions.first(where: { $0.number == summary.currentVersion })
+        else { throw OborotError.notFound(.attachment) }
+        if let asked = input.versionNumber, asked != summary.currentVersion { throw SignatureTexts.notCurrentVersion }
+        // Signing registers outgoing and organisational documents: say what is missing before anything else.
+        if document.kind.numberedAfterSigning {
+            let organization = try await OrganizationRepository(db).get(document.organizationID)
+            _ = try RequisiteRules.validate(
+                document.requisites, kind: document.kind, directiveForm: document.directiveForm,
+                today: organization.date(at: db.now), stage: .registration
+            ).get()
+        }
+        return version
     }
 
     /// The journal named, or the only active journal of the organisation that takes the kind (none when ambiguous:
@@ -126,6 +145,7 @@ struct SignatureService: Sendable {
         var registered: RegisteredDocument?
     }
 
+    /// What the public page may say about the registered document a signature belongs to.
     struct RegisteredDocument: Sendable {
         var organizationName: String
         var kind: DocumentKind
@@ -152,20 +172,28 @@ struct SignatureService: Sendable {
         }
         let bytes = try await blobs.readAll(stored.signatureSHA256, maxBytes: Self.maxSignatureBytes)
         let content = FileContent(path: blobs.filePath(of: stored.contentSHA256), knownSHA256Hex: stored.contentSHA256)
-        let result = await verifier.verify(signature: bytes, content: content, trustRoots: roots, moment: .at(stored.signedAt))
+        let result = try await verifier.verify(signature: bytes, content: content, trustRoots: roots, moment: .at(stored.signedAt))
         return Self.publicCheck(result, registered: registered)
     }
 
-    /// A file and its signature brought by anyone: checked at the signing time written in the signature, and
-    /// matched to a registered document when the same signature is on record.
+    /// A file and its signature brought by anyone. The signing time inside a signature is the signer's own claim,
+    /// so the certificate is checked at the moment the system received this very signature when it is on record
+    /// (and the file is the one signed), otherwise now.
     func check(file: [UInt8], signature: [UInt8]) async throws -> PublicCheck {
-        let roots = try await database.read { try await SignatureRepository($0).trustedCertificates().map(\.der) }
-        let result = await verifier.verify(
-            signature: signature, content: InMemoryContent(file), trustRoots: roots, moment: .claimedSigningTime(otherwise: Date()))
         let signatureSHA256 = Hex.encode(SHA256.hash(data: signature))
-        let registered = try await database.read { db -> RegisteredDocument? in
-            guard let stored = try await SignatureRepository(db).signatures(signatureSHA256: signatureSHA256).first else { return nil }
-            return try await Self.registered(stored, db: db)
+        let fileSHA256 = Hex.encode(SHA256.hash(data: file))
+        let (roots, stored) = try await database.read { db in
+            let signatures = SignatureRepository(db)
+            return (
+                try await signatures.trustedCertificates().map(\.der),
+                try await signatures.signatures(signatureSHA256: signatureSHA256).first { $0.contentSHA256 == fileSHA256 })
+        }
+        let result = try await verifier.verify(
+            signature: signature, content: InMemoryContent(file), trustRoots: roots, moment: .at(stored?.signedAt ?? Date()))
+        // Only a valid signature over the very file on record names the registered document.
+        var registered: RegisteredDocument?
+        if case .success = result, let stored {
+            registered = try await database.read { try await Self.registered(stored, db: $0) }
         }
         return Self.publicCheck(result, registered: registered)
     }
@@ -186,10 +214,13 @@ struct SignatureService: Sendable {
         let organization = try await OrganizationRepository(db).get(row.organizationID)
         let version = try await AttachmentRepository(db).summary(stored.attachmentID, documentID: stored.documentID)?
             .versions.first { $0.id == stored.attachmentVersionID }
+        let restricted = row.requisites.accessMark == .restricted
         return RegisteredDocument(
             organizationName: organization.shortName, kind: row.kind, number: row.registration?.number,
-            date: row.registration?.date, title: row.requisites.accessMark == .restricted ? nil : row.requisites.title,
-            signerName: stored.certificate.ownerName, signedAt: stored.signedAt, fileName: version?.fileName ?? "",
+            date: row.registration?.date, title: restricted ? nil : row.requisites.title,
+            signerName: stored.certificate.ownerName, signedAt: stored.signedAt,
+            // A file's name often repeats the title, so a ДСП document's is not shown either.
+            fileName: restricted ? SignatureTexts.restrictedFileName : version?.fileName ?? "",
             versionNumber: stored.versionNumber, verificationCode: stored.verificationCode)
     }
 }

@@ -29,8 +29,8 @@ struct TrustStoreService: Sendable {
             let repository = SignatureRepository(db)
             var added: [TrustedCertificate] = []
             for certificate in read {
-                let trusted = TrustedCertificate(id: UUID(), facts: certificate.facts, der: certificate.der, active: true, addedAt: db.now)
-                try await repository.trust(trusted, addedBy: caller.actor.principal.userID)
+                var trusted = TrustedCertificate(id: UUID(), facts: certificate.facts, der: certificate.der, active: true, addedAt: db.now)
+                trusted.id = try await repository.trust(trusted, addedBy: caller.actor.principal.userID)
                 try await AuditLog(db).append(
                     caller.audit("trust.add", .trustedCertificate, trusted.id, TrustStoreTexts.added(certificate.facts)))
                 added.append(trusted)
@@ -67,9 +67,9 @@ struct TrustStoreService: Sendable {
         }
         return try await database.write { db in
             let employee = try await EmployeeRepository(db).get(employeeID)
-            let binding = CertificateBinding(
+            var binding = CertificateBinding(
                 id: UUID(), employeeID: employee.id, subject: resolved, createdByUserID: caller.actor.principal.userID, createdAt: db.now)
-            try await SignatureRepository(db).bind(binding)
+            binding.id = try await SignatureRepository(db).bind(binding)
             try await AuditLog(db).append(
                 caller.audit("certificate.bind", .employee, employee.id, TrustStoreTexts.bound(resolved)))
             return binding

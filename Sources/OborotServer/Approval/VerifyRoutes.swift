@@ -17,9 +17,9 @@ enum VerifyRoutes {
     /// A public check holds the file in memory, so it has its own, smaller limit than document uploads.
     static let maxCheckBytes = 25 * 1024 * 1024
 
-    /// The check reads its own body with its own limit.
+    /// The check (API and web form alike) reads its own body with its own limit.
     static func readsOwnBody(_ request: Request) -> Bool {
-        request.method == .post && request.uri.path == "/api/v1/verify"
+        request.method == .post && (request.uri.path == "/api/v1/verify" || request.uri.path == "/verify")
     }
 
     static func add(to router: Router<AppRequestContext>, services: AppServices) {
@@ -116,23 +116,34 @@ enum MultipartForm {
         return result
     }
 
+    /// The `name` parameter of a part's Content-Disposition (not `filename`, which also ends in `name=`).
     private static func fieldName(_ headers: String) -> String? {
-        guard let range = headers.range(of: "name=\"") else { return nil }
-        let rest = headers[range.upperBound...]
-        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        for line in headers.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("content-disposition:") {
+            for parameter in line.split(separator: ";").dropFirst() {
+                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if pair.count == 2, pair[0].lowercased() == "name" {
+                    return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                }
+            }
+        }
+        return nil
     }
 
+    /// The first occurrence of `needle` at or after `start`, compared in place (no copies per candidate).
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
+        guard let first = needle.first, needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
         var index = start
-        while index <= haystack.count - needle.count {
-            if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle { return index }
-            index += 1
+        let last = haystack.count - needle.count
+        while index <= last {
+            guard let candidate = haystack[index...last].firstIndex(of: first) else { return nil }
+            if haystack[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
+            index = candidate + 1
         }
         return nil
     }
 }
 
+/// Russian wording of the public check's errors.
 enum VerifyTexts {
     static let formRequired = OborotError(
         .badRequest, code: "verify_form_required", title: "Нужны файл и подпись",

@@ -90,7 +90,7 @@ struct FileService: Sendable {
                 try await AuditLog(db).append(
                     caller.audit("document.file_upload", .document, documentID, FileTexts.uploaded(stored)))
                 // Approvals were given to the old text: a route that has started begins again.
-                if loaded.document.state == .draft {
+                if loaded.document.state == .draft, loaded.document.signedAt == nil {
                     let organization = try await OrganizationRepository(db).get(loaded.document.organizationID)
                     if let restarted = try await ApprovalService.restartAfterNewVersion(
                         document: loaded.document, organization: organization, calendar: workCalendar, db: db)

@@ -106,7 +106,7 @@ enum ComparisonRoutes {
             let result = try await comparison.compare(
                 try ApprovalRoutes.caller(), documentID: try ApprovalRoutes.id(context, "documentId", .document),
                 attachmentID: try ApprovalRoutes.id(context, "attachmentId", .attachment),
-                from: query["from"].flatMap { Int(String($0)) }, to: query["to"].flatMap { Int(String($0)) })
+                from: try ApprovalRoutes.integer(query["from"], field: "from"), to: try ApprovalRoutes.integer(query["to"], field: "to"))
             return try FileRoutes.jsonResponse(status: .ok, DiffJSON(result))
         }
     }

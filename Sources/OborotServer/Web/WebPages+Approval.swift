@@ -174,18 +174,23 @@ extension WebPages {
                 let document = try await services.documents.details(caller, id: id).document
                 if let templateID, stages.isEmpty {
                     plan = try await services.approval.plan(fromTemplate: templateID, organizationID: document.organizationID)
-                } else if let templateName {
+                }
+                _ = try await services.approval.start(caller, documentID: id, plan: plan, restartMode: mode)
+                // The template is kept only once the route it was made from has started.
+                if let templateName, templateID == nil || !stages.isEmpty {
                     _ = try await services.approval.createTemplate(
                         caller, organizationID: document.organizationID, kind: document.kind, name: templateName, stages: plan)
                 }
-                _ = try await services.approval.start(caller, documentID: id, plan: plan, restartMode: mode)
             }
         }
         router.post("/documents/:id/approval/decision") { request, context in
             let caller = try signedIn(request)
             let id = try documentID(context)
             let pairs = try await WebForms.pairs(from: request)
-            let decision = pairs.first { $0.0 == "decision" }.flatMap { ApprovalDecision(rawValue: $0.1) } ?? .approved
+            // No silent default: a form that lost its choice must not become an approval.
+            guard let decision = pairs.first(where: { $0.0 == "decision" }).flatMap({ ApprovalDecision(rawValue: $0.1) }) else {
+                throw OborotError.malformedBody(field: "decision", reason: WebTexts.unreadableForm)
+            }
             let comment = pairs.first { $0.0 == "comment" }?.1
             // One tap from the inbox on a phone: approve and stay in the inbox.
             let back = pairs.first { $0.0 == "back" }?.1 == "/approvals" ? "/approvals" : nil

@@ -67,6 +67,7 @@ public struct ApprovalRepository: Sendable {
             SELECT s.*, d.title AS document_title, d.kind AS document_kind FROM approval_steps s
             JOIN documents d ON d.id = s.document_id
             WHERE s.approver_user_id = \(bind: approverUserID.lowercasedString) AND s.state = 'active'
+              AND d.state = 'draft' AND d.signed_at IS NULL
             ORDER BY s.deadline, s.id LIMIT \(unsafeRaw: String(limit))
             """
         ).all()
@@ -79,7 +80,7 @@ public struct ApprovalRepository: Sendable {
         }
     }
 
-    /// A draft waiting for its signer: not signed yet, and its route (if any) approved or withdrawn.
+    /// A draft waiting for its signer: not signed yet, and its route (if any) approved.
     public struct AwaitingSignature: Sendable, Equatable {
         public var documentID: UUID
         public var title: String
@@ -94,7 +95,7 @@ public struct ApprovalRepository: Sendable {
             SELECT d.id, d.title, d.kind, d.created_at FROM documents d
             LEFT JOIN approval_routes r ON r.document_id = d.id
             WHERE d.signer_employee_id = \(bind: signerEmployeeID.lowercasedString) AND d.state = 'draft' AND d.signed_at IS NULL
-              AND (r.state IS NULL OR r.state IN ('approved', 'cancelled'))
+              AND (r.state IS NULL OR r.state = 'approved')
             ORDER BY d.created_at, d.id LIMIT \(unsafeRaw: String(limit))
             """
         ).all()

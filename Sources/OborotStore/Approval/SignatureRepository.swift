@@ -181,8 +181,10 @@ public struct SignatureRepository: Sendable {
         }
     }
 
-    /// Adds a certificate to the trust store; one already there (same fingerprint) is made active again.
-    public func trust(_ certificate: TrustedCertificate, addedBy: UUID) async throws {
+    /// Adds a certificate to the trust store; one already there (same fingerprint) is made active again. Returns the
+    /// id it is stored under (the earlier row's for a certificate seen before).
+    @discardableResult
+    public func trust(_ certificate: TrustedCertificate, addedBy: UUID) async throws -> UUID {
         try await db.sql.insert(into: "trusted_certificates").rows([
             TrustedRow(
                 id: certificate.id.lowercasedString, fingerprintSha256: certificate.facts.fingerprintSHA256,
@@ -191,6 +193,9 @@ public struct SignatureRepository: Sendable {
                 derBase64: Data(certificate.der).base64EncodedString(), active: true, addedByUserId: addedBy.lowercasedString,
                 addedAt: db.now.unixMilliseconds)
         ]).onConflict(with: ["fingerprint_sha256"]) { $0.set("active", to: true) }.run()
+        let row = try await db.sql.select().column("id").from("trusted_certificates")
+            .where("fingerprint_sha256", .equal, certificate.facts.fingerprintSHA256).first()
+        return try row.map { try UUID.stored(try $0.decode(column: "id", as: String.self)) } ?? certificate.id
     }
 
     public func trustedCertificates(includingInactive: Bool = false) async throws -> [TrustedCertificate] {
@@ -207,13 +212,18 @@ public struct SignatureRepository: Sendable {
 
     // MARK: Bindings
 
-    public func bind(_ binding: CertificateBinding) async throws {
+    /// Binds a subject to an employee; a binding already there is kept. Returns the id it is stored under.
+    @discardableResult
+    public func bind(_ binding: CertificateBinding) async throws -> UUID {
         try await db.sql.insert(into: "certificate_bindings")
             .columns("id", "employee_id", "subject", "created_by_user_id", "created_at")
             .values(
                 SQLBind(binding.id.lowercasedString), SQLBind(binding.employeeID.lowercasedString), SQLBind(binding.subject),
                 SQLBind(binding.createdByUserID.lowercasedString), SQLBind(binding.createdAt.unixMilliseconds)
             ).ignoringConflicts(with: ["employee_id", "subject"]).run()
+        let row = try await db.sql.select().column("id").from("certificate_bindings")
+            .where("employee_id", .equal, binding.employeeID.lowercasedString).where("subject", .equal, binding.subject).first()
+        return try row.map { try UUID.stored(try $0.decode(column: "id", as: String.self)) } ?? binding.id
     }
 
     public func bindings(employeeID: UUID? = nil) async throws -> [CertificateBinding] {

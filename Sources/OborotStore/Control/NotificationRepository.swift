@@ -91,11 +91,11 @@ public struct NotificationRepository: Sendable {
             INSERT INTO notifications (notification_key, user_id, document_id, kind, text, created_at)
             SELECT \(bind: NotificationKind.approvalOverdue.rawValue + ":") || s.id || ':' || s.deadline, s.approver_user_id,
                 s.document_id, \(bind: NotificationKind.approvalOverdue.rawValue),
-                \(bind: "Истёк срок согласования ") || substr(s.deadline, 9, 2) || '.' || substr(s.deadline, 6, 2) || '.'
+                \(bind: ApprovalTexts.overdueReminderPrefix) || substr(s.deadline, 9, 2) || '.' || substr(s.deadline, 6, 2) || '.'
                     || substr(s.deadline, 1, 4) || ': ' || substr(d.title, 1, 300),
                 \(bind: db.now.unixMilliseconds)
             FROM approval_steps s JOIN documents d ON d.id = s.document_id
-            WHERE s.state = 'active' AND s.deadline < \(bind: today.iso)
+            WHERE s.state = 'active' AND s.deadline < \(bind: today.iso) AND d.state = 'draft' AND d.signed_at IS NULL
             ON CONFLICT (notification_key) DO NOTHING RETURNING notification_key
             """
         ).all().count

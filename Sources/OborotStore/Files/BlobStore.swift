@@ -87,9 +87,10 @@ public struct BlobStore: Sendable {
 
     /// A small stored blob whole (a signature file); larger than `maxBytes` is refused rather than read.
     public func readAll(_ sha256: String, maxBytes: Int) async throws -> [UInt8] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path(of: sha256).string))
-        guard data.count <= maxBytes else { throw TooLarge(limit: Int64(maxBytes)) }
-        return Array(data)
+        let file = path(of: sha256).string
+        let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? Int.max
+        guard size <= maxBytes else { throw TooLarge(limit: Int64(maxBytes)) }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: file)))
     }
 
     /// Reads a stored blob's bytes in `range`, in chunks, for streaming to a client.
