@@ -137,12 +137,19 @@ struct ApprovalWebTests {
             let steps = try fromTemplate.json()["steps"] as? [[String: Any]] ?? []
             #expect(steps.map { $0["approverUserId"] as? String } == [fixture.clerk.userID, fixture.minister.userID].map { $0.uuidString.lowercased() })
 
-            // The reminder job reminds an approver past the deadline once.
+            // The reminder job reminds the approver on the last day and once it has passed, each once.
+            let deadline = try #require(steps.first?["deadline"] as? String)
+            let lastDay = try #require(CalendarDate(iso: deadline))
             let later = CalendarDate(year: 2099, month: 1, day: 1)!
-            let first = try await app.database.write { try await NotificationRepository($0).insertApprovalReminders(today: later) }
-            let again = try await app.database.write { try await NotificationRepository($0).insertApprovalReminders(today: later) }
-            #expect(first == 1)
-            #expect(again == 0)
+            func remind(_ day: CalendarDate) async throws -> Int {
+                try await app.database.write { try await NotificationRepository($0).insertApprovalReminders(today: day) }
+            }
+            #expect(try await remind(lastDay) == 1)
+            #expect(try await remind(lastDay) == 0)
+            #expect(try await remind(later) == 1)
+            #expect(try await remind(later) == 0)
+            let clerkFeed = try await app.request(.get, "/api/v1/notifications", token: clerk).json()["items"] as? [[String: Any]] ?? []
+            #expect(Set(clerkFeed.compactMap { $0["kind"] as? String }).isSuperset(of: ["approval_due_today", "approval_overdue"]))
         }
     }
 }

@@ -50,6 +50,7 @@ public enum ApprovalTexts {
 
     // Notifications and reminders.
     public static let overdueReminderPrefix = "Истёк срок согласования "
+    public static let dueTodayReminderPrefix = "Сегодня последний день согласования "
 
     public static func requested(deadline: CalendarDate?, title: String) -> String {
         "Согласуйте до \(deadline?.russian ?? "—"): \(title)"

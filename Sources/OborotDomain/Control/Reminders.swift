@@ -14,6 +14,8 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable 
     case approvalApproved = "approval_approved"
     /// An approver refused.
     case approvalRejected = "approval_rejected"
+    /// An approval step's last day is today.
+    case approvalDueToday = "approval_due_today"
     /// An approval step is past its deadline.
     case approvalOverdue = "approval_overdue"
 
@@ -30,6 +32,7 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable 
         case .approvalRequested: "На согласование"
         case .approvalApproved: "Согласовано"
         case .approvalRejected: "Не согласовано"
+        case .approvalDueToday: "Согласование: срок сегодня"
         case .approvalOverdue: "Просрочено согласование"
         }
     }

@@ -33,7 +33,7 @@ extension WebPages {
                         href: $0.assignmentID.map { "/assignments/\($0.lowercasedString)" }
                             ?? $0.documentID.map { "/documents/\($0.lowercasedString)#approval" },
                         unread: $0.readAt == nil,
-                        warning: [.overdue, .dueToday, .approvalOverdue, .approvalRejected].contains($0.kind))
+                        warning: [.overdue, .dueToday, .approvalDueToday, .approvalOverdue, .approvalRejected].contains($0.kind))
                 },
                 hasItems: !feed.items.isEmpty, unread: feed.unread, hasUnread: feed.unread > 0)
             return page("notifications", title: "Уведомления", model: model, caller: caller, path: "/notifications")

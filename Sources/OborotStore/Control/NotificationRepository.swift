@@ -83,22 +83,32 @@ public struct NotificationRepository: Sendable {
         return written
     }
 
-    /// Writes a reminder to every approver whose step is past its deadline on `today`, once per step and deadline,
-    /// in one statement. Returns how many were written.
+    /// Writes the approval reminders due `today` — on a step's last day and once it has passed — to the approvers
+    /// of active steps of unsigned drafts, once per step, kind and deadline, one statement per kind. Returns how
+    /// many were written.
     public func insertApprovalReminders(today: CalendarDate) async throws -> Int {
-        try await db.sql.raw(
-            """
-            INSERT INTO notifications (notification_key, user_id, document_id, kind, text, created_at)
-            SELECT \(bind: NotificationKind.approvalOverdue.rawValue + ":") || s.id || ':' || s.deadline, s.approver_user_id,
-                s.document_id, \(bind: NotificationKind.approvalOverdue.rawValue),
-                \(bind: ApprovalTexts.overdueReminderPrefix) || substr(s.deadline, 9, 2) || '.' || substr(s.deadline, 6, 2) || '.'
-                    || substr(s.deadline, 1, 4) || ': ' || substr(d.title, 1, 300),
-                \(bind: db.now.unixMilliseconds)
-            FROM approval_steps s JOIN documents d ON d.id = s.document_id
-            WHERE s.state = 'active' AND s.deadline < \(bind: today.iso) AND d.state = 'draft' AND d.signed_at IS NULL
-            ON CONFLICT (notification_key) DO NOTHING RETURNING notification_key
-            """
-        ).all().count
+        let kinds: [(NotificationKind, String, String)] = [
+            (.approvalDueToday, ApprovalTexts.dueTodayReminderPrefix, "="),
+            (.approvalOverdue, ApprovalTexts.overdueReminderPrefix, "<"),
+        ]
+        var written = 0
+        for (kind, prefix, comparison) in kinds {
+            written += try await db.sql.raw(
+                """
+                INSERT INTO notifications (notification_key, user_id, document_id, kind, text, created_at)
+                SELECT \(bind: kind.rawValue + ":") || s.id || ':' || s.deadline, s.approver_user_id,
+                    s.document_id, \(bind: kind.rawValue),
+                    \(bind: prefix) || substr(s.deadline, 9, 2) || '.' || substr(s.deadline, 6, 2) || '.'
+                        || substr(s.deadline, 1, 4) || ': ' || substr(d.title, 1, 300),
+                    \(bind: db.now.unixMilliseconds)
+                FROM approval_steps s JOIN documents d ON d.id = s.document_id
+                WHERE s.state = 'active' AND s.deadline \(unsafeRaw: comparison) \(bind: today.iso)
+                  AND d.state = 'draft' AND d.signed_at IS NULL
+                ON CONFLICT (notification_key) DO NOTHING RETURNING notification_key
+                """
+            ).all().count
+        }
+        return written
     }
 
     public func list(userID: UUID, unreadOnly: Bool, limit: Int) async throws -> [AppNotification] {
