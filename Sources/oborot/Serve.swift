@@ -31,6 +31,10 @@ struct Serve: AsyncParsableCommand {
             configuration: configuration, database: database, demoMode: demo, logger: logger)
         logger.info(
             "Оборот готов за \(CommandSupport.milliseconds(since: started)) мс: http://\(configuration.host):\(configuration.port) (\(configuration.database.redactedDescription))")
+        if configuration.publicURL == nil, configuration.host != "127.0.0.1", configuration.host != "localhost" {
+            // Behind a reverse proxy the request's own address is the internal one: printed QR codes would lead there.
+            logger.notice("OBOROT_PUBLIC_URL не задан: QR-коды отметок об ЭП будут вести на адрес, по которому пришёл запрос.")
+        }
         do {
             try await app.runService()
         } catch {

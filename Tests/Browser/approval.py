@@ -46,7 +46,7 @@ from typing import Callable, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_support import (  # noqa: E402  (shared browser helpers; they check that selenium is installed)
-    WAIT_SECONDS, BrowserTest, StepFailed, T, main, normalized, shorten,
+    WAIT_SECONDS, Api, BrowserTest, StepFailed, T, main, normalized, shorten,
 )
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
@@ -91,27 +91,6 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 """
 
-
-class Api:
-    """The REST API, only to learn the demo people's names and ids (what a person would read on the screen)."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url
-
-    def call(self, method: str, path: str, token: Optional[str] = None, body: Optional[dict] = None) -> dict:
-        request = urllib.request.Request(self.base_url + path, method=method,
-                                         data=json.dumps(body).encode() if body is not None else None)
-        request.add_header("Accept", "application/json")
-        if body is not None:
-            request.add_header("Content-Type", "application/json")
-        if token:
-            request.add_header("Authorization", f"Bearer {token}")
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read().decode() or "{}")
-
-    def me(self, login: str) -> dict:
-        token = self.call("POST", "/api/v1/session", body={"login": login, "password": PASSWORD})["token"]
-        return self.call("GET", "/api/v1/me", token)
 
 
 class Pki:
@@ -168,7 +147,7 @@ class Pki:
 class Approval(BrowserTest):
     def __init__(self, driver: WebDriver, base_url: str) -> None:
         super().__init__(driver, base_url)
-        self.api = Api(self.base_url)
+        self.api = Api(self.base_url, PASSWORD)
         self.directory = tempfile.mkdtemp(prefix="oborot-approval.")
         self.people: dict[str, dict] = {}
         self.pki: Optional[Pki] = None

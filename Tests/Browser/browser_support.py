@@ -10,9 +10,11 @@ Environment:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
+import urllib.request
 from typing import Callable, Optional, TypeVar
 from urllib.parse import urlparse
 
@@ -78,6 +80,31 @@ def visible(elements: list[WebElement]) -> Optional[WebElement]:
 def describe(element: WebElement) -> str:
     element_id = element.get_attribute("id")
     return element.tag_name + (f"#{element_id}" if element_id else "")
+
+
+class Api:
+    """The REST API, for the set-up a browser test is not about and for the names a person would read on the screen."""
+
+    def __init__(self, base_url: str, password: str) -> None:
+        self.base_url = base_url
+        self.password = password
+
+    def call(self, method: str, path: str, token: Optional[str] = None, body: Optional[dict] = None) -> dict:
+        request = urllib.request.Request(self.base_url + path, method=method,
+                                         data=json.dumps(body).encode() if body is not None else None)
+        request.add_header("Accept", "application/json")
+        if body is not None:
+            request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read().decode() or "{}")
+
+    def sign_in(self, login: str) -> str:
+        return self.call("POST", "/api/v1/session", body={"login": login, "password": self.password})["token"]
+
+    def me(self, login: str) -> dict:
+        return self.call("GET", "/api/v1/me", self.sign_in(login))
 
 
 class BrowserTest:

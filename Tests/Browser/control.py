@@ -16,16 +16,14 @@ Exit status: 0 when every step passed, 1 when one failed, 2 on bad usage.
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import sys
 import tempfile
-import urllib.request
 from typing import Callable, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_support import (  # noqa: E402  (shared browser helpers; they check that selenium is installed)
-    WAIT_SECONDS, BrowserTest, StepFailed, T, main, normalized,
+    WAIT_SECONDS, Api, BrowserTest, StepFailed, T, main, normalized,
 )
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
@@ -40,25 +38,8 @@ PHONE = (390, 844)
 DESKTOP = (1280, 900)
 
 
-class Api:
-    """The REST API, for the setup the test is not about (registering the letter) and for names."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url
-
-    def call(self, method: str, path: str, token: Optional[str] = None, body: Optional[dict] = None) -> dict:
-        request = urllib.request.Request(self.base_url + path, method=method,
-                                         data=json.dumps(body).encode() if body is not None else None)
-        request.add_header("Accept", "application/json")
-        if body is not None:
-            request.add_header("Content-Type", "application/json")
-        if token:
-            request.add_header("Authorization", f"Bearer {token}")
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read().decode() or "{}")
-
-    def sign_in(self, login: str) -> str:
-        return self.call("POST", "/api/v1/session", body={"login": login, "password": PASSWORD})["token"]
+class ControlApi(Api):
+    """The set-up the test is not about (registering the letter) and the names it reads."""
 
     def register_letter(self) -> str:
         token = self.sign_in("registrar")
@@ -76,14 +57,13 @@ class Api:
         return document["id"]
 
     def display_name(self, login: str) -> str:
-        me = self.call("GET", "/api/v1/me", self.sign_in(login))
-        return (me.get("displayName") or "").split(" ")[0]  # the surname: labels show «Фамилия И. О.»
+        return (self.me(login).get("displayName") or "").split(" ")[0]  # the surname: labels show «Фамилия И. О.»
 
 
 class Control(BrowserTest):
     def __init__(self, driver: WebDriver, base_url: str) -> None:
         super().__init__(driver, base_url)
-        self.api = Api(self.base_url)
+        self.api = ControlApi(self.base_url, PASSWORD)
         self.document_id = ""
 
     # --- helpers -------------------------------------------------------------------------------------------
