@@ -78,6 +78,12 @@ struct ApprovalAPITests {
                 app, "/api/v1/documents/\(id)/files/\(attachment)/signatures", token: author,
                 bytes: Array(try pki.signDetached(Data(Self.letter), by: signer)))
             #expect(early.problemCode == "approval_required", "\(early.text)")
+            // Nor does the paper-signature mark get around the refusal.
+            let card = try await app.request(.get, "/api/v1/documents/\(id)", token: author).json()
+            let cardVersion = try #require(card["version"] as? Int)
+            let marked = try await app.request(
+                .post, "/api/v1/documents/\(id)/transitions", token: author, json: #"{"event":"sign","version":\#(cardVersion)}"#)
+            #expect(marked.problemCode == "approval_required", "\(marked.text)")
 
             // A new version restarts the route from the first stage; everyone approves.
             let revised = Self.letter + Array("расчёт приложен".utf8)

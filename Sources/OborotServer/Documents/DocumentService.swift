@@ -146,6 +146,8 @@ struct DocumentService: Sendable {
                     caller, document: document, facts: loaded.facts, organization: organization, journalID: journalID,
                     caseFileID: input.caseFileID, db: db)
             case .sign:
+                // A handwritten signature is no way around an approval route either.
+                try ApprovalRules.checkSigningAllowed(try await ApprovalRepository(db).route(documentID: id, lockingRow: true))
                 document.signedAt = db.now
             case .file:
                 guard let caseFileID = input.caseFileID else { throw OborotError.caseFileRequired }
