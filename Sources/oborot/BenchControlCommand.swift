@@ -159,11 +159,9 @@ extension Bench {
                 for _ in 0..<repeats {
                     let start = ContinuousClock.now
                     try await database.read { db in try await body(db) }
-                    samples.append(milliseconds(since: start))
+                    samples.append(BenchTiming.milliseconds(since: start))
                 }
-                samples.sort()
-                say(String(format: "%@: p50 %.2f мс, p95 %.2f мс, max %.2f мс", name, samples[samples.count / 2],
-                           samples[Int(Double(samples.count) * 0.95)], samples.last!))
+                say(BenchTiming.summary(name, samples))
             }
             let period = DisciplineQueries.Period(
                 from: CalendarDate(year: today.year, month: 1, day: 1)!, through: today, today: today, category: nil)
@@ -174,7 +172,7 @@ extension Bench {
                     let queries = DisciplineQueries(db)
                     return ExecutionDiscipline.rollUp(try await queries.byOrganization(period), paths: try await queries.organizationPaths())
                 }
-                reportTimes.append(milliseconds(since: start))
+                reportTimes.append(BenchTiming.milliseconds(since: start))
             }
             reportTimes.sort()
             say(String(format: "отчёт о дисциплине по региону за год: медиана %.0f мс, худший %.0f мс", reportTimes[2], reportTimes[4]))
@@ -184,11 +182,6 @@ extension Bench {
                 let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
                 say(String(format: "напоминания, проход %d: записано %d за %.0f мс", pass, written, ms))
             }
-        }
-
-        private func milliseconds(since start: ContinuousClock.Instant) -> Double {
-            let elapsed = start.duration(to: .now)
-            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         }
     }
 }

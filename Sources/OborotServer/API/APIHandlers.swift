@@ -19,10 +19,7 @@ struct APIHandlers: APIProtocol {
 
     /// Parses an id from a request body; a malformed one is a field error.
     func bodyID(_ text: String, field: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else {
-            throw OborotError.validation([FieldProblem(field: field, code: "invalid_id", message: APITexts.invalidID(field))])
-        }
-        return id
+        try RequestValues.bodyID(text, field: field)
     }
 
     /// A list size within bounds.
@@ -36,6 +33,7 @@ enum APITexts {
     static func invalidID(_ field: String) -> String {
         "Поле «\(field)» должно содержать идентификатор (UUID)."
     }
+    static func notANumber(_ field: String) -> String { "Параметр «\(field)» должен быть целым числом." }
     static let executorKind = "У исполнителя укажите либо сотрудника (userId), либо организацию (organizationId)."
     static let calendarNotText = "Производственный календарь загружается текстовым файлом (Content-Type: text/plain)."
     static let calendarTooLargeTitle = "Файл календаря слишком большой"

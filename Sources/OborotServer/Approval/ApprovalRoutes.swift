@@ -22,20 +22,20 @@ import OborotStore
 enum ApprovalRoutes {
     static func add(to router: Router<AppRequestContext>, services: AppServices) {
         router.get("/api/v1/documents/:documentId/approval") { _, context in
-            guard let route = try await services.approval.route(try caller(), documentID: try id(context, "documentId", .document)) else {
+            guard let route = try await services.approval.route(try caller(), documentID: try context.pathID("documentId", .document)) else {
                 throw OborotError.notFound(.approvalRoute)
             }
             return try FileRoutes.jsonResponse(status: .ok, RouteJSON(route))
         }
         router.post("/api/v1/documents/:documentId/approval") { request, context in
             let caller = try caller()
-            let documentID = try id(context, "documentId", .document)
+            let documentID = try context.pathID("documentId", .document)
             let body = try await decode(StartBody.self, request, context)
             let plan: ApprovalService.PlanInput
             if let templateID = body.templateId {
                 let document = try await services.documents.details(caller, id: documentID).document
                 plan = try await services.approval.plan(
-                    fromTemplate: try bodyID(templateID, field: "templateId"), organizationID: document.organizationID)
+                    fromTemplate: try RequestValues.bodyID(templateID, field: "templateId"), organizationID: document.organizationID)
             } else {
                 plan = try planInput(body.stages ?? [])
             }
@@ -46,32 +46,32 @@ enum ApprovalRoutes {
         router.get("/api/v1/organizations/:organizationId/approval-templates") { request, context in
             let kind = try request.uri.queryParameters["kind"].map { try enumValue(DocumentKind.self, String($0), field: "kind") }
             let list = try await services.approval.templates(
-                try caller(), organizationID: try id(context, "organizationId", .organization), kind: kind)
+                try caller(), organizationID: try context.pathID("organizationId", .organization), kind: kind)
             return try FileRoutes.jsonResponse(status: .ok, list.map(TemplateJSON.init))
         }
         router.post("/api/v1/organizations/:organizationId/approval-templates") { request, context in
             let body = try await decode(TemplateBody.self, request, context)
             let template = try await services.approval.createTemplate(
-                try caller(), organizationID: try id(context, "organizationId", .organization),
+                try caller(), organizationID: try context.pathID("organizationId", .organization),
                 kind: try enumValue(DocumentKind.self, body.kind, field: "kind"), name: body.name, stages: try planInput(body.stages))
             return try FileRoutes.jsonResponse(status: .created, TemplateJSON(template))
         }
         router.post("/api/v1/documents/:documentId/approval/decisions") { request, context in
             let body = try await decode(DecisionBody.self, request, context)
             let route = try await services.approval.decide(
-                try caller(), documentID: try id(context, "documentId", .document),
+                try caller(), documentID: try context.pathID("documentId", .document),
                 decision: try enumValue(ApprovalDecision.self, body.decision, field: "decision"), comment: body.comment)
             return try FileRoutes.jsonResponse(status: .ok, RouteJSON(route))
         }
         router.post("/api/v1/documents/:documentId/approval/restart") { request, context in
             let body = try await decode(RestartBody.self, request, context)
             let route = try await services.approval.restart(
-                try caller(), documentID: try id(context, "documentId", .document),
+                try caller(), documentID: try context.pathID("documentId", .document),
                 mode: try body.mode.map { try enumValue(ApprovalRestartMode.self, $0, field: "mode") })
             return try FileRoutes.jsonResponse(status: .ok, RouteJSON(route))
         }
         router.post("/api/v1/documents/:documentId/approval/cancel") { _, context in
-            let route = try await services.approval.cancel(try caller(), documentID: try id(context, "documentId", .document))
+            let route = try await services.approval.cancel(try caller(), documentID: try context.pathID("documentId", .document))
             return try FileRoutes.jsonResponse(status: .ok, RouteJSON(route))
         }
         router.get("/api/v1/approvals") { request, _ in
@@ -88,14 +88,14 @@ enum ApprovalRoutes {
             guard bytes.readableBytes > 0 else { throw SignatureProblem.malformed("файл подписи пуст").error }
             let query = request.uri.queryParameters
             let input = SignatureService.SignInput(
-                documentID: try id(context, "documentId", .document), attachmentID: try id(context, "attachmentId", .attachment),
-                versionNumber: try integer(query["version"], field: "version"), signature: Array(bytes.readableBytesView),
-                journalID: try query["journalId"].map { try bodyID(String($0), field: "journalId") })
+                documentID: try context.pathID("documentId", .document), attachmentID: try context.pathID("attachmentId", .attachment),
+                versionNumber: try RequestValues.integer(query["version"], field: "version"), signature: Array(bytes.readableBytesView),
+                journalID: try query["journalId"].map { try RequestValues.bodyID(String($0), field: "journalId") })
             let (signature, document) = try await services.signatures.sign(try caller(), input)
             return try FileRoutes.jsonResponse(status: .created, SignedJSON(signature: SignatureJSON(signature), document: document))
         }
         router.get("/api/v1/documents/:documentId/signatures") { _, context in
-            let list = try await services.signatures.signatures(try caller(), documentID: try id(context, "documentId", .document))
+            let list = try await services.signatures.signatures(try caller(), documentID: try context.pathID("documentId", .document))
             return try FileRoutes.jsonResponse(status: .ok, list.map(SignatureJSON.init))
         }
     }
@@ -106,30 +106,9 @@ enum ApprovalRoutes {
         ApprovalService.PlanInput(
             stages: try stages.enumerated().map { stageIndex, stage in
                 try stage.enumerated().map { index, approver in
-                    (try bodyID(approver.userId, field: "stages[\(stageIndex)][\(index)].userId"), approver.workingDays)
+                    (try RequestValues.bodyID(approver.userId, field: "stages[\(stageIndex)][\(index)].userId"), approver.workingDays)
                 }
             })
-    }
-
-    static func id(_ context: AppRequestContext, _ name: String, _ object: ObjectKind) throws -> UUID {
-        guard let text = context.parameters.get(name), let id = UUID(uuidString: text) else { throw OborotError.notFound(object) }
-        return id
-    }
-
-    /// An optional integer query parameter; present but not a number is a `400` rather than silently ignored.
-    static func integer(_ text: Substring?, field: String) throws -> Int? {
-        guard let text else { return nil }
-        guard let value = Int(text) else {
-            throw OborotError.malformedBody(field: field, reason: ApprovalRouteTexts.notANumber(field))
-        }
-        return value
-    }
-
-    static func bodyID(_ text: String, field: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else {
-            throw OborotError.validation([FieldProblem(field: field, code: "invalid_id", message: APITexts.invalidID(field))])
-        }
-        return id
     }
 
     static func enumValue<Value: RawRepresentable>(_ type: Value.Type, _ raw: String, field: String) throws -> Value where Value.RawValue == String {
@@ -186,5 +165,4 @@ enum ApprovalRouteTexts {
     static func invalidValue(_ field: String, _ value: String) -> String { "Недопустимое значение «\(value)» поля «\(field)»." }
     static func missingField(_ field: String) -> String { "В запросе нет обязательного поля «\(field)»." }
     static func wrongType(_ field: String) -> String { "Поле «\(field)» имеет неверный тип." }
-    static func notANumber(_ field: String) -> String { "Параметр «\(field)» должен быть целым числом." }
 }

@@ -43,24 +43,24 @@ enum VerifyRoutes {
         }
         router.delete("/api/v1/trust-store/:id") { _, context in
             try await services.trustStore.distrust(
-                try ApprovalRoutes.caller(), id: try ApprovalRoutes.id(context, "id", .trustedCertificate))
+                try ApprovalRoutes.caller(), id: try context.pathID("id", .trustedCertificate))
             return Response(status: .noContent)
         }
         router.get("/api/v1/certificate-bindings") { request, _ in
-            let employee = try request.uri.queryParameters["employeeId"].map { try ApprovalRoutes.bodyID(String($0), field: "employeeId") }
+            let employee = try request.uri.queryParameters["employeeId"].map { try RequestValues.bodyID(String($0), field: "employeeId") }
             let list = try await services.trustStore.bindings(try ApprovalRoutes.caller(), employeeID: employee)
             return try FileRoutes.jsonResponse(status: .ok, list.map(BindingJSON.init))
         }
         router.post("/api/v1/certificate-bindings") { request, context in
             let body = try await ApprovalRoutes.decode(BindingBody.self, request, context)
             let binding = try await services.trustStore.bind(
-                try ApprovalRoutes.caller(), employeeID: try ApprovalRoutes.bodyID(body.employeeId, field: "employeeId"),
+                try ApprovalRoutes.caller(), employeeID: try RequestValues.bodyID(body.employeeId, field: "employeeId"),
                 subject: body.subject, certificateFile: body.certificatePem.map { Array($0.utf8) })
             return try FileRoutes.jsonResponse(status: .created, BindingJSON(binding))
         }
         router.delete("/api/v1/certificate-bindings/:id") { _, context in
             try await services.trustStore.unbind(
-                try ApprovalRoutes.caller(), id: try ApprovalRoutes.id(context, "id", .certificateBinding))
+                try ApprovalRoutes.caller(), id: try context.pathID("id", .certificateBinding))
             return Response(status: .noContent)
         }
     }

@@ -27,23 +27,18 @@ enum FileRoutes {
             try await upload(request, context, files: files, attachmentID: nil)
         }
         router.post("/api/v1/documents/:documentId/files/:attachmentId/versions") { request, context in
-            try await upload(request, context, files: files, attachmentID: try id(context, "attachmentId", .attachment))
+            try await upload(request, context, files: files, attachmentID: try context.pathID("attachmentId", .attachment))
         }
         router.get("/api/v1/documents/:documentId/files/:attachmentId") { request, context in
             try await download(request, context, files: files)
         }
     }
 
-    private static func id(_ context: AppRequestContext, _ name: String, _ object: ObjectKind) throws -> UUID {
-        guard let text = context.parameters.get(name), let id = UUID(uuidString: text) else { throw OborotError.notFound(object) }
-        return id
-    }
-
     private static func upload(
         _ request: Request, _ context: AppRequestContext, files: FileService, attachmentID: UUID?
     ) async throws -> Response {
         let caller = try RequestScope.current.requireCaller()
-        let documentID = try id(context, "documentId", .document)
+        let documentID = try context.pathID("documentId", .document)
         try await files.checkCanUpload(caller, documentID: documentID, attachmentID: attachmentID)
         if let length = request.headers[.contentLength].flatMap(Int64.init), length > files.maxUploadBytes + 64 * 1024 {
             throw OborotError.fileTooLarge(maxBytes: files.maxUploadBytes)
@@ -113,8 +108,8 @@ enum FileRoutes {
 
     private static func download(_ request: Request, _ context: AppRequestContext, files: FileService) async throws -> Response {
         let caller = try RequestScope.current.requireCaller()
-        let documentID = try id(context, "documentId", .document)
-        let attachmentID = try id(context, "attachmentId", .attachment)
+        let documentID = try context.pathID("documentId", .document)
+        let attachmentID = try context.pathID("attachmentId", .attachment)
         let number = request.uri.queryParameters["version"].flatMap { Int(String($0)) }
         let version = try await files.versionForDownload(caller, documentID: documentID, attachmentID: attachmentID, number: number)
         let inline = request.uri.queryParameters["inline"] == "1" || version.mimeType == FileType.pdf.mimeType && request.uri.queryParameters["download"] != "1"

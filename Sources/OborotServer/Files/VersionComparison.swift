@@ -104,9 +104,9 @@ enum ComparisonRoutes {
         router.get("/api/v1/documents/:documentId/files/:attachmentId/diff") { request, context in
             let query = request.uri.queryParameters
             let result = try await comparison.compare(
-                try ApprovalRoutes.caller(), documentID: try ApprovalRoutes.id(context, "documentId", .document),
-                attachmentID: try ApprovalRoutes.id(context, "attachmentId", .attachment),
-                from: try ApprovalRoutes.integer(query["from"], field: "from"), to: try ApprovalRoutes.integer(query["to"], field: "to"))
+                try ApprovalRoutes.caller(), documentID: try context.pathID("documentId", .document),
+                attachmentID: try context.pathID("attachmentId", .attachment),
+                from: try RequestValues.integer(query["from"], field: "from"), to: try RequestValues.integer(query["to"], field: "to"))
             return try FileRoutes.jsonResponse(status: .ok, DiffJSON(result))
         }
     }

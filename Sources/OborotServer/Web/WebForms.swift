@@ -33,6 +33,11 @@ enum WebTexts {
         return String(format: "%.1f МБ", megabytes).replacingOccurrences(of: ".", with: ",")
     }
 
+    /// A certificate's validity period, «с 12.05.2026 14:30 по 12.05.2027 14:30», for signature marks.
+    static func validity(_ certificate: CertificateFacts, timeZone: String) -> String {
+        "с \(dateTime(certificate.notBefore, timeZone: timeZone)) по \(dateTime(certificate.notAfter, timeZone: timeZone))"
+    }
+
     /// «12.05.2026 14:30» in the given time zone.
     static func dateTime(_ date: Date, timeZone: String) -> String {
         let formatter = DateFormatter()

@@ -26,6 +26,19 @@ extension WebPages {
             var decidedAt: String?
             var comment: String?
             var carriedOver: Bool
+
+            /// One approver's row, for the card (`today` given: overdue marked) and the printed sheet (`today` nil).
+            init(_ step: ApprovalStep, names: [UUID: String], timeZone: String, today: CalendarDate?) {
+                stage = step.stage + 1
+                approver = names[step.approverUserID] ?? ""
+                state = step.state.rawValue
+                stateName = step.state.russianName
+                deadline = step.deadline?.russian
+                overdue = today.map { step.isOverdue(today: $0) } ?? false
+                decidedAt = step.decidedAt.map { WebTexts.dateTime($0, timeZone: timeZone) }
+                comment = step.comment
+                carriedOver = step.carriedOver
+            }
         }
 
         struct Round {
@@ -89,13 +102,7 @@ extension WebPages {
         let view = try await services.approval.view(caller, documentID: document.id)
         let today = details.organization.date(at: Date())
         func rows(_ steps: [ApprovalStep]) -> [ApprovalPanel.StepRow] {
-            steps.map { step in
-                ApprovalPanel.StepRow(
-                    stage: step.stage + 1, approver: view?.names[step.approverUserID] ?? "", state: step.state.rawValue,
-                    stateName: step.state.russianName, deadline: step.deadline?.russian, overdue: step.isOverdue(today: today),
-                    decidedAt: step.decidedAt.map { WebTexts.dateTime($0, timeZone: zone) }, comment: step.comment,
-                    carriedOver: step.carriedOver)
-            }
+            steps.map { ApprovalPanel.StepRow($0, names: view?.names ?? [:], timeZone: zone, today: today) }
         }
         let route = view?.route
         let isDraft = document.state == .draft && document.signedAt == nil
@@ -110,11 +117,7 @@ extension WebPages {
             : []
         let signatures = try await services.signatures.signatures(caller, documentID: document.id)
         let fileNames = Dictionary(uniqueKeysWithValues: details.attachments.map { ($0.id, $0.name) })
-        let isSigner = DocumentAccess.signs(DocumentAccess.Facts(
-            organizationPath: details.organization.path, accessMark: document.requisites.accessMark,
-            createdByUserID: document.createdByUserID, signerEmployeeID: document.requisites.signerEmployeeID,
-            executorEmployeeID: document.requisites.executorEmployeeID, hasExplicitGrant: false, state: document.state)
-        ).allows(caller.actor)
+        let isSigner = DocumentAccess.signs(details.facts).allows(caller.actor)
         var missing: [String] = []
         if isDraft, document.kind.numberedAfterSigning,
             case .failure(let error) = RequisiteRules.validate(
@@ -140,7 +143,7 @@ extension WebPages {
                 ApprovalPanel.SignatureRow(
                     id: signature.id.lowercasedString, documentId: documentID, owner: signature.certificate.ownerName,
                     serial: signature.certificate.serialNumberHex,
-                    validity: "с \(WebTexts.dateTime(signature.certificate.notBefore, timeZone: zone)) по \(WebTexts.dateTime(signature.certificate.notAfter, timeZone: zone))",
+                    validity: WebTexts.validity(signature.certificate, timeZone: zone),
                     signedAt: WebTexts.dateTime(signature.signedAt, timeZone: zone),
                     fileLabel: "\(fileNames[signature.attachmentID] ?? "файл"), версия \(signature.versionNumber)",
                     algorithm: signature.algorithm, code: signature.verificationCode)
@@ -297,12 +300,8 @@ extension WebPages {
         let rounds = (1...view.route.round).map { round in
             ApprovalPanel.Round(
                 round: round,
-                steps: view.route.steps.filter { $0.round == round }.map { step in
-                    ApprovalPanel.StepRow(
-                        stage: step.stage + 1, approver: view.names[step.approverUserID] ?? "", state: step.state.rawValue,
-                        stateName: step.state.russianName, deadline: step.deadline?.russian, overdue: false,
-                        decidedAt: step.decidedAt.map { WebTexts.dateTime($0, timeZone: zone) }, comment: step.comment,
-                        carriedOver: step.carriedOver)
+                steps: view.route.steps.filter { $0.round == round }.map {
+                    ApprovalPanel.StepRow($0, names: view.names, timeZone: zone, today: nil)
                 })
         }
         let model = SheetModel(

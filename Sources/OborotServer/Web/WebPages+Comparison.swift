@@ -41,8 +41,8 @@ extension WebPages {
             }
             let query = request.uri.queryParameters
             let result = try await services.comparison.compare(
-                caller, documentID: id, attachmentID: attachmentID, from: try ApprovalRoutes.integer(query["from"], field: "from"),
-                to: try ApprovalRoutes.integer(query["to"], field: "to"))
+                caller, documentID: id, attachmentID: attachmentID, from: try RequestValues.integer(query["from"], field: "from"),
+                to: try RequestValues.integer(query["to"], field: "to"))
             let details = try await services.documents.details(caller, id: id)
             let versions = details.attachments.first { $0.id == attachmentID }?.versions.map(\.number).sorted() ?? []
             let model = ComparisonModel(

@@ -75,9 +75,7 @@ extension WebPages {
         let model = VerifyModel(
             checked: check != nil, valid: check?.valid ?? false, reason: error?.detail ?? check?.reason,
             owner: check?.certificate?.ownerName, serial: check?.certificate?.serialNumberHex, issuer: check?.certificate?.issuer,
-            validity: check?.certificate.map {
-                "с \(WebTexts.dateTime($0.notBefore, timeZone: zone)) по \(WebTexts.dateTime($0.notAfter, timeZone: zone))"
-            },
+            validity: check?.certificate.map { WebTexts.validity($0, timeZone: zone) },
             algorithm: check?.algorithm, validatedAt: check?.validatedAt.map { WebTexts.dateTime($0, timeZone: zone) },
             registered: registered, notRegistered: check != nil && registered == nil,
             maxMB: VerifyRoutes.maxCheckBytes / (1024 * 1024), code: code)
@@ -111,7 +109,7 @@ extension WebPages {
         let model = SignatureMarkModel(
             assetVersion: assets.version, print: PrintModel(details, assetVersion: assets.version),
             owner: signature.certificate.ownerName, serial: signature.certificate.serialNumberHex,
-            validity: "с \(WebTexts.dateTime(signature.certificate.notBefore, timeZone: zone)) по \(WebTexts.dateTime(signature.certificate.notAfter, timeZone: zone))",
+            validity: WebTexts.validity(signature.certificate, timeZone: zone),
             signedAt: WebTexts.dateTime(signature.signedAt, timeZone: zone), verifyURL: url, qrSVG: qr)
         return html(library.render(model, withTemplate: "signature-mark") ?? "")
     }
