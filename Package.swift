@@ -138,6 +138,7 @@ let package = Package(
         .testTarget(
             name: "OborotDomainTests",
             dependencies: ["OborotDomain"],
+            exclude: ["Data"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -162,6 +163,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            exclude: ["Data"],
             swiftSettings: swiftSettings
         ),
     ]

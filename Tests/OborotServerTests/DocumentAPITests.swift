@@ -79,7 +79,7 @@ struct DocumentAPITests {
             let router = try await buildRouter(configuration: TestApp.configuration, database: second)
             let clerk = try await app.signIn("minfin.clerk")
             try await Application(router: router).test(.router) { otherClient in
-                let other = TestApp(client: otherClient, fixture: app.fixture, database: second)
+                let other = TestApp(client: otherClient, fixture: app.fixture, database: second, configuration: app.configuration)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for index in 0..<64 {
                         let instance = index.isMultiple(of: 2) ? app : other

@@ -18,6 +18,7 @@ struct TestApp {
     let client: any TestClientProtocol
     let fixture: RegionFixture
     let database: any Database
+    let configuration: ServerConfiguration
 
     static let configuration: ServerConfiguration = {
         var configuration = ServerConfiguration(passwordHashCost: 4)
@@ -35,6 +36,7 @@ struct TestApp {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("oborot-app-\(UUID().uuidString)")
         if configuration.dataDirectory == "./data" { configuration.dataDirectory = scratch.path }
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let settings = configuration
         try await TestDatabase.with(kind) { database in
             let fixture = try await RegionFixture.create(in: database)
             let router = try await buildRouter(configuration: configuration, database: database)
@@ -42,7 +44,7 @@ struct TestApp {
             logger.logLevel = .warning
             let app = Application(router: router, logger: logger)
             try await app.test(.router) { client in
-                try await body(TestApp(client: client, fixture: fixture, database: database))
+                try await body(TestApp(client: client, fixture: fixture, database: database, configuration: settings))
             }
         }
     }

@@ -24,6 +24,8 @@ struct AppServices: Sendable {
     let signatures: SignatureService
     let trustStore: TrustStoreService
     let comparison: VersionComparison
+    let search: SearchService
+    let searchIndexer: SearchIndexer
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -53,5 +55,7 @@ struct AppServices: Sendable {
             database: database, blobs: blobs, verifier: CMSSignatureVerifier(), documents: documents)
         self.trustStore = TrustStoreService(database: database)
         self.comparison = VersionComparison(database: database, blobs: blobs)
+        self.search = SearchService(database: database)
+        self.searchIndexer = SearchIndexer(database: database, blobs: blobs)
     }
 }

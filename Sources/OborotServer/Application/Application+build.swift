@@ -14,14 +14,16 @@ public func buildApplication(
     configuration: ServerConfiguration, database: any Database, demoMode: Bool = false, logger: Logger
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration: configuration, database: database, demoMode: demoMode)
-    let sweeper = BlobSweeper(blobs: BlobStore(root: configuration.blobDirectory), database: database, logger: logger)
+    let blobs = BlobStore(root: configuration.blobDirectory)
+    let sweeper = BlobSweeper(blobs: blobs, database: database, logger: logger)
+    let indexing = SearchIndexJob(indexer: SearchIndexer(database: database, blobs: blobs), logger: logger)
     let reminders = ReminderJob(
         database: database, logger: logger,
         timeZone: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Oborot"),
-        services: [sweeper, reminders],
+        services: [sweeper, reminders, indexing],
         logger: logger)
 }
 
@@ -46,6 +48,7 @@ public func buildRouter(
     ApprovalRoutes.add(to: router, services: services)
     VerifyRoutes.add(to: router, services: services)
     ComparisonRoutes.add(to: router, comparison: services.comparison)
+    SearchRoutes.add(to: router, services: services)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)
     return router

@@ -94,9 +94,13 @@ extension WebForms {
     /// The pairs of an urlencoded body in their order (repeated names kept), for forms with lists of values.
     static func pairs(from request: Request) async throws -> [(String, String)] {
         var request = request
-        let body = String(buffer: try await request.collectBody(upTo: 1 << 20))
+        return try pairs(urlencoded: String(buffer: try await request.collectBody(upTo: 1 << 20)))
+    }
+
+    /// The pairs of `application/x-www-form-urlencoded` text (a body or a GET form's query), «+» read as a space.
+    static func pairs(urlencoded text: String) throws -> [(String, String)] {
         var pairs: [(String, String)] = []
-        for part in body.split(separator: "&") where !part.isEmpty {
+        for part in text.split(separator: "&") where !part.isEmpty {
             let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decoded(_ text: Substring) throws -> String {
                 guard let value = text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {

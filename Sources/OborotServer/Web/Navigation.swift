@@ -11,6 +11,7 @@ enum Navigation {
     static let entries: [(title: String, href: String)] = [
         ("Главная", "/"),
         ("Документы", "/documents"),
+        ("Поиск", "/search"),
         ("Поручения", "/assignments"),
         ("Согласование", "/approvals"),
         ("Дисциплина", "/reports/discipline"),

@@ -42,6 +42,7 @@ struct WebPages: Sendable {
         addCalendarRoutes(to: router)
         addApprovalRoutes(to: router)
         addVerificationRoutes(to: router)
+        addSearchRoutes(to: router)
         addComparisonRoutes(to: router)
     }
 

@@ -44,7 +44,9 @@ public final class SQLiteDatabase: Database {
                     try connection.execute("PRAGMA cache_size=-16384")
                     try connection.execute("PRAGMA mmap_size=268435456")
                 }
-                for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL",
+                // Another process (a second instance, `oborot search reindex`) may hold the write lock through a
+                // long group of commits on a loaded machine; waiting 15 s beats failing the request.
+                for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=15000", "PRAGMA synchronous=NORMAL",
                     // The checkpointer thread keeps the WAL short; this only caps it if that thread falls behind.
                     "PRAGMA wal_autocheckpoint=10000"] {
                     try connection.execute(pragma)

@@ -18,6 +18,8 @@ public struct DocumentFilter: Sendable, Equatable {
     /// Words of the number, title, correspondent's number or notes (a simple substring match; full-text search is
     /// the search area's job).
     public var text: String?
+    /// Only documents with an open assignment whose deadline passed before this day.
+    public var overdueAssignmentsOn: CalendarDate?
 
     public init() {}
 }
@@ -119,7 +121,7 @@ extension DocumentRepository {
                 SQLAlias(SQLIdentifier("correspondents"), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
                 on: SQLRaw("c.id = d.correspondent_id"))
             .where(DocumentVisibility.condition(for: actor))
-        query = apply(filter, to: query)
+        query = Self.apply(filter, to: query)
         switch order {
         case .newest(let after):
             if let after {
@@ -140,7 +142,7 @@ extension DocumentRepository {
         return try await query.limit(limit).readRows(ListRow.self).map { try $0.item() }
     }
 
-    private func apply(_ filter: DocumentFilter, to query: SQLSelectBuilder) -> SQLSelectBuilder {
+    static func apply(_ filter: DocumentFilter, to query: SQLSelectBuilder) -> SQLSelectBuilder {
         var query = query
         if !filter.kinds.isEmpty {
             query = query.where(SQLColumn("kind", table: "d"), .in, SQLBind.group(filter.kinds.map(\.rawValue)))
@@ -174,6 +176,11 @@ extension DocumentRepository {
         }
         if let text = filter.text.map(SearchText.normalize), !text.isEmpty {
             query = query.where(containsText(text, column: "d.search_text"))
+        }
+        if let today = filter.overdueAssignmentsOn {
+            query = query.where(
+                SQLQueryString(
+                    "EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = d.id AND a.is_open = \(bind: true) AND a.deadline < \(bind: today.iso))"))
         }
         return query
     }

@@ -55,6 +55,13 @@ public struct JournalRepository: Sendable {
         return journal
     }
 
+    public func findMany(_ ids: [UUID]) async throws -> [Journal] {
+        guard !ids.isEmpty else { return [] }
+        return try await db.sql.select().column("*").from("journals")
+            .where(SQLColumn("id"), .in, SQLBind.group(ids.map(\.lowercasedString)))
+            .rows(Row.self).map { try $0.journal() }
+    }
+
     /// An organisation's journals by name.
     public func list(organizationID: UUID) async throws -> [Journal] {
         try await db.sql.select().column("*").from("journals")

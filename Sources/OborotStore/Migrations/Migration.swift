@@ -4,11 +4,22 @@ public struct Migration: Sendable {
     public let name: String
     /// Portable DDL with `{bin_text}`/`{blob}` placeholders (see `Dialect.ddl`).
     public let statements: [String]
+    /// Run after `statements` on SQLite only, and on PostgreSQL only: what the two cannot say alike (full-text
+    /// indexes, trigger bodies).
+    public let sqliteStatements: [String]
+    public let postgresStatements: [String]
 
-    public init(version: Int, name: String, statements: [String]) {
+    public init(version: Int, name: String, statements: [String], sqlite: [String] = [], postgres: [String] = []) {
         self.version = version
         self.name = name
         self.statements = statements
+        self.sqliteStatements = sqlite
+        self.postgresStatements = postgres
+    }
+
+    /// Every statement this migration runs on `dialect`, in order.
+    func statements(for dialect: Dialect) -> [String] {
+        statements + (dialect == .sqlite ? sqliteStatements : postgresStatements)
     }
 }
 
@@ -20,5 +31,6 @@ public enum Migrations {
         calendar,
         control,
         approval,
+        search,
     ]
 }

@@ -32,7 +32,7 @@ public enum Migrator {
             }
             var done: [Int] = []
             for migration in migrations where !applied.contains(migration.version) {
-                for statement in migration.statements {
+                for statement in migration.statements(for: db.dialect) {
                     try await db.sql.raw(SQLQueryString(stringLiteral: db.dialect.ddl(statement))).run()
                 }
                 try await db.sql.insert(into: "schema_migrations")
