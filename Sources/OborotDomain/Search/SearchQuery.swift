@@ -49,8 +49,8 @@ public struct SearchQuery: Sendable, Equatable {
         }
         let excess = query.stems.count + query.numberPrefixes.count - maxTerms
         if excess > 0 {
-            let keptNumbers = max(0, query.numberPrefixes.count - excess)
-            query.numberPrefixes = Array(query.numberPrefixes.prefix(keptNumbers))
+            // Numbers narrow a search the most: words go first.
+            query.numberPrefixes = Array(query.numberPrefixes.prefix(maxTerms))
             let keptWords = maxTerms - query.numberPrefixes.count
             query.stems = Array(query.stems.prefix(keptWords))
             let kept = Set(query.stems)
@@ -74,6 +74,7 @@ public enum SearchTexts {
         "Запрос слишком длинный: не больше \(limit) символов. Сократите его до ключевых слов или номера."
     }
     public static let notExtractedPrefix = "текст не извлечён"
+    public static let extracting = "текст файла извлекается для поиска"
     public static let pdfToolMissing =
         "программа pdftotext не установлена — PDF найден только по карточке (установите пакет poppler-utils)"
     public static let unsupportedFormat = "формат файла не поддерживается для поиска по тексту"

@@ -20,9 +20,9 @@ public struct SearchSnippet: Sendable, Equatable {
     /// first match; nil when nothing in `text` matches.
     public static func make(from text: String, for query: SearchQuery, length: Int = 240) -> SearchSnippet? {
         let scalars = Array(text.unicodeScalars)
-        let words = wordSpans(scalars)
-        // Stemming is the cost here: stem words only until the first match, then only inside the window.
-        guard let first = words.first(where: { query.matches(word: normalized(scalars[$0])) }) else { return nil }
+        let chunks = Chunks(scalars: scalars)
+        // Stemming is the cost here: look at words only until the first match, then only inside the window.
+        guard let first = chunks.firstMatch(of: query) else { return nil }
         var start = max(0, first.lowerBound - length / 4)
         // Begin at a word boundary so no word is cut in half.
         while start > 0, SearchTerms.isWordScalar(scalars[start - 1]) { start -= 1 }
@@ -37,8 +37,7 @@ public struct SearchSnippet: Sendable, Equatable {
             fragments.append(Fragment(text: String(view), isMatch: match))
         }
         if start > 0 { fragments.append(Fragment(text: "…", isMatch: false)) }
-        let window = words.filter { $0.lowerBound >= start && $0.upperBound <= end }
-        for span in window where query.matches(word: normalized(scalars[span])) {
+        for span in chunks.matches(of: query, within: start..<end) {
             add(position..<span.lowerBound, match: false)
             add(span, match: true)
             position = span.upperBound
@@ -47,25 +46,67 @@ public struct SearchSnippet: Sendable, Equatable {
         if end < scalars.count { fragments.append(Fragment(text: "…", isMatch: false)) }
         return SearchSnippet(fragments: fragments)
     }
+}
 
-    private static func wordSpans(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var spans: [Range<Int>] = []
-        var start: Int?
+/// A text cut into whitespace-separated chunks of words, matched the way the index keys them: each word by its stem
+/// or number prefix, and a chunk of several parts with a digit («01-15/123») also as one number from each part on.
+private struct Chunks {
+    let scalars: [Unicode.Scalar]
+    /// Word spans grouped by chunk.
+    let groups: [[Range<Int>]]
+
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+        var groups: [[Range<Int>]] = []
+        var current: [Range<Int>] = []
+        var wordStart: Int?
         for (index, scalar) in scalars.enumerated() {
             if SearchTerms.isWordScalar(scalar) {
-                if start == nil { start = index }
-            } else if let begun = start {
-                spans.append(begun..<index)
-                start = nil
+                if wordStart == nil { wordStart = index }
+                continue
+            }
+            if let begun = wordStart {
+                current.append(begun..<index)
+                wordStart = nil
+            }
+            if scalar.properties.isWhitespace, !current.isEmpty {
+                groups.append(current)
+                current = []
             }
         }
-        if let begun = start { spans.append(begun..<scalars.count) }
-        return spans
+        if let begun = wordStart { current.append(begun..<scalars.count) }
+        if !current.isEmpty { groups.append(current) }
+        self.groups = groups
     }
 
-    private static func normalized(_ word: ArraySlice<Unicode.Scalar>) -> String {
+    func firstMatch(of query: SearchQuery) -> Range<Int>? {
+        for group in groups {
+            if let span = matches(in: group, query).first { return span }
+        }
+        return nil
+    }
+
+    func matches(of query: SearchQuery, within window: Range<Int>) -> [Range<Int>] {
+        groups.lazy.filter { ($0.first?.lowerBound ?? 0) >= window.lowerBound && ($0.last?.upperBound ?? 0) <= window.upperBound }
+            .flatMap { matches(in: $0, query) }
+    }
+
+    private func matches(in group: [Range<Int>], _ query: SearchQuery) -> [Range<Int>] {
+        let words = group.map(word)
+        if group.count > 1, !query.numberPrefixes.isEmpty, words.contains(where: SearchTerms.isNumber) {
+            for index in words.indices {
+                let key = words[index...].joined()
+                if query.numberPrefixes.contains(where: { key.hasPrefix($0) }) {
+                    return [group[index].lowerBound..<group[group.count - 1].upperBound]
+                }
+            }
+        }
+        return group.indices.filter { query.matches(word: words[$0]) }.map { group[$0] }
+    }
+
+    private func word(_ span: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: word)
-        return SearchTerms.words(in: String(view)).first ?? ""
+        view.append(contentsOf: scalars[span])
+        return SearchTerms.words(in: String(view)).joined()
     }
 }

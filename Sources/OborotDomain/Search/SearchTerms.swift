@@ -9,6 +9,19 @@ public enum SearchTerms {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xAD:
+                continue  // a soft hyphen: invisible, inside a word
+            case 0x300...0x36F:
+                // A combining mark (text from some PDFs): «и» + breve is «й»; other marks only decorate the letter.
+                if scalar.value == 0x306, current.last == "и" {
+                    current.removeLast()
+                    current.append("й")
+                }
+                continue
+            default:
+                break
+            }
             if isWordScalar(scalar) {
                 appendLowercased(scalar, to: &current)
             } else if !current.isEmpty {
@@ -69,6 +82,7 @@ public enum SearchTerms {
         switch scalar.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x410...0x44F, 0x401, 0x451: true
         case 0...0x7F: false
+        case 0xAD, 0x300...0x36F: true  // soft hyphens and combining marks belong to the word they sit in
         default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
     }

@@ -32,6 +32,8 @@ struct DocumentDetails: Sendable {
     var caseFile: CaseFile?
     var links: [LinkView]
     var attachments: [AttachmentSummary]
+    /// Why the current version of a file is not searchable by its text, by attachment (files read fine are absent).
+    var textNotices: [UUID: String] = [:]
     var allowedEvents: [DocumentEvent]
     var canEdit: Bool
     /// People with explicit access, shown to registrars only.
@@ -76,6 +78,7 @@ struct DocumentDetails: Sendable {
                 granted.append((userID, try await ActorRepository(db).person(userID: userID)?.displayName ?? userID.lowercasedString))
             }
         }
+        let attachments = try await AttachmentRepository(db).summaries(documentID: document.id)
         return DocumentDetails(
             document: document, facts: loaded.facts, organization: organization,
             journal: try await document.registration.asyncMap { try await JournalRepository(db).find($0.journalID) } ?? nil,
@@ -83,8 +86,24 @@ struct DocumentDetails: Sendable {
             addressees: addressees, signerName: try await employeeName(requisites.signerEmployeeID),
             executorName: try await employeeName(requisites.executorEmployeeID),
             caseFile: try await document.caseFileID.asyncMap { try await CaseFileRepository(db).find($0) } ?? nil,
-            links: links, attachments: try await AttachmentRepository(db).summaries(documentID: document.id),
+            links: links, attachments: attachments, textNotices: try await textNotices(attachments, db: db),
             allowedEvents: allowed, canEdit: DocumentAccess.canEdit(actor, loaded.facts), grantedUsers: granted)
+    }
+
+    /// «текст не извлечён» with the reason, or «текст извлекается», for each current file version that needs it.
+    private static func textNotices(_ attachments: [AttachmentSummary], db: DatabaseHandle) async throws -> [UUID: String] {
+        let current = attachments.compactMap { attachment in attachment.versions.first.map { (attachment.id, $0.sha256) } }
+        let states = try await SearchIndexRepository(db).textStates(current.map(\.1))
+        var notices: [UUID: String] = [:]
+        for (attachment, sha256) in current {
+            switch states[sha256]?.state {
+            case .failed?, .unavailable?:
+                notices[attachment] = "\(SearchTexts.notExtractedPrefix): \(states[sha256]?.reason ?? SearchTexts.unsupportedFormat)"
+            case .pending?: notices[attachment] = SearchTexts.extracting
+            default: break
+            }
+        }
+        return notices
     }
 
     /// The card of a document just created in this transaction: nothing links to it and no files are attached yet,

@@ -35,6 +35,8 @@ extension WebPages {
             var canUpload: Bool
             /// Two or more versions of a text format: «Сравнить версии».
             var canCompare: Bool
+            /// Why search cannot read the file's text (or that it is being read).
+            var textNotice: String?
             var versions: [VersionRow]
         }
 
@@ -160,6 +162,7 @@ extension WebPages {
                     size: WebTexts.byteCount(attachment.versions.first?.size ?? 0), hasOlder: attachment.versions.count > 1,
                     canUpload: canUpload,
                     canCompare: attachment.versions.count > 1 && attachment.versions.prefix(2).allSatisfy { VersionComparison.isComparable($0) },
+                    textNotice: details.textNotices[attachment.id],
                     versions: attachment.versions.map {
                         CardModel.VersionRow(
                             documentId: documentID, attachmentId: attachment.id.lowercasedString, number: $0.number,

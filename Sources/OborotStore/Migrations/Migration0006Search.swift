@@ -29,13 +29,14 @@ extension Migrations {
         sqlite: [
             """
             CREATE TABLE search_entries (
-                id INTEGER PRIMARY KEY,
-                document_id TEXT NOT NULL UNIQUE REFERENCES documents(id),
+                entry_id INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE REFERENCES documents(id),
+            \(SearchEntryColumns.definitions),
                 card_text TEXT NOT NULL,
                 notice TEXT,
                 indexed_at BIGINT NOT NULL)
             """,
-            // The terms are our stems and number keys separated by spaces; rowid = search_entries.id.
+            // The terms are our stems and number keys separated by spaces; rowid = search_entries.entry_id.
             """
             CREATE VIRTUAL TABLE search_terms USING fts5(
                 terms, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')
@@ -44,7 +45,8 @@ extension Migrations {
         postgres: [
             """
             CREATE TABLE search_entries (
-                document_id TEXT COLLATE "C" PRIMARY KEY REFERENCES documents(id),
+                id TEXT COLLATE "C" PRIMARY KEY REFERENCES documents(id),
+            \(SearchEntryColumns.definitions),
                 card_text TEXT NOT NULL,
                 notice TEXT,
                 vector TSVECTOR NOT NULL,
@@ -55,6 +57,9 @@ extension Migrations {
             CREATE FUNCTION search_enqueue_document() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 INSERT INTO search_queue (document_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+                IF TG_OP = 'UPDATE' THEN
+                    UPDATE search_entries SET \(SearchEntryColumns.syncAssignments) WHERE id = NEW.id;
+                END IF;
                 RETURN NULL;
             END $$
             """,
@@ -84,13 +89,38 @@ extension Migrations {
     private static var sqliteQueueTriggers: [String] {
         [("documents", "id"), ("attachments", "document_id"), ("resolutions", "document_id")].flatMap { table, column in
             ["INSERT", "UPDATE"].map { event in
-                """
-                CREATE TRIGGER search_enqueue_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
-                    INSERT INTO search_queue (document_id) SELECT NEW.\(column)
-                    WHERE NOT EXISTS (SELECT 1 FROM search_queue WHERE document_id = NEW.\(column));
-                END
-                """
+                let sync = table == "documents" && event == "UPDATE"
+                    ? "UPDATE search_entries SET \(SearchEntryColumns.syncAssignments) WHERE id = NEW.id;" : ""
+                return """
+                    CREATE TRIGGER search_enqueue_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                        INSERT INTO search_queue (document_id) SELECT NEW.\(column)
+                        WHERE NOT EXISTS (SELECT 1 FROM search_queue WHERE document_id = NEW.\(column));
+                        \(sync)
+                    END
+                    """
             }
         }
     }
+}
+
+/// The document columns every search entry carries, so that searches filter, count facets and check visibility on
+/// the entries alone (aliased `d`, as `DocumentVisibility` and `DocumentRepository.apply` expect) and read the wide
+/// documents table only for the page shown. The documents trigger keeps them equal in the same transaction as any
+/// change, so access rules never lag behind the text index.
+enum SearchEntryColumns {
+    static let all: [(name: String, type: String)] = [
+        ("organization_id", "{bin_text} NOT NULL"), ("organization_path", "{bin_text} NOT NULL"), ("kind", "TEXT NOT NULL"),
+        ("state", "TEXT NOT NULL"), ("journal_id", "{bin_text}"), ("numbering_year", "INTEGER"), ("registration_date", "TEXT"),
+        ("correspondent_id", "{bin_text}"), ("access_mark", "TEXT NOT NULL"), ("case_file_id", "{bin_text}"),
+        ("created_by_user_id", "{bin_text} NOT NULL"), ("signer_employee_id", "{bin_text}"),
+        ("executor_employee_id", "{bin_text}"), ("created_at", "BIGINT NOT NULL"),
+    ]
+
+    static var names: [String] { all.map(\.name) }
+
+    /// Column definitions for `CREATE TABLE` (with the `{bin_text}` placeholder).
+    static var definitions: String { all.map { "    \($0.name) \($0.type)" }.joined(separator: ",\n") }
+
+    /// `a = NEW.a, b = NEW.b, …` for the trigger.
+    static var syncAssignments: String { names.map { "\($0) = NEW.\($0)" }.joined(separator: ", ") }
 }

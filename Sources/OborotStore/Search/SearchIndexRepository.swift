@@ -83,11 +83,14 @@ public struct SearchIndexRepository: Sendable {
     public func sources(_ ids: [UUID]) async throws -> [SearchSource] {
         guard !ids.isEmpty else { return [] }
         let keys = ids.map(\.lowercasedString)
+        // On PostgreSQL a concurrent edit of a card waits until its entry is written, so the entry's copy of the
+        // access columns can never be older than the edit (the documents trigger then updates it).
+        let shareLock = db.dialect == .postgres ? " FOR SHARE OF d" : ""
         let cards = try await db.sql.raw(
             """
             SELECT d.id, d.title, d.registration_number, d.correspondent_number, d.notes, c.name AS correspondent_name
             FROM documents d LEFT JOIN correspondents c ON c.id = d.correspondent_id
-            WHERE d.id IN \(SQLBind.group(keys))
+            WHERE d.id IN \(SQLBind.group(keys))\(unsafeRaw: shareLock)
             """
         ).all()
         let resolutions = try await db.sql.raw(
@@ -165,38 +168,44 @@ public struct SearchIndexRepository: Sendable {
         let keys = documentIDs.map(\.lowercasedString)
         if db.dialect == .sqlite {
             try await db.sql.raw(
-                "DELETE FROM search_terms WHERE rowid IN (SELECT id FROM search_entries WHERE document_id IN \(SQLBind.group(keys)))"
+                "DELETE FROM search_terms WHERE rowid IN (SELECT entry_id FROM search_entries WHERE id IN \(SQLBind.group(keys)))"
             ).run()
         }
-        try await db.sql.raw("DELETE FROM search_entries WHERE document_id IN \(SQLBind.group(keys))").run()
+        try await db.sql.raw("DELETE FROM search_entries WHERE id IN \(SQLBind.group(keys))").run()
     }
 
+    /// The entry's copy of the card's filter and access columns, read from the card itself.
+    private var copiedColumns: String { SearchEntryColumns.names.map { "d.\($0)" }.joined(separator: ", ") }
+    private var copiedUpdates: String { SearchEntryColumns.names.map { "\($0) = excluded.\($0)" }.joined(separator: ", ") }
+    private var columnList: String { SearchEntryColumns.names.joined(separator: ", ") }
+
     private func writeSQLite(_ documentID: UUID, _ entry: SearchEntry) async throws {
-        let id = documentID.lowercasedString
         let row = try await db.sql.raw(
             """
-            INSERT INTO search_entries (document_id, card_text, notice, indexed_at)
-            VALUES (\(bind: id), \(bind: entry.cardText), \(bind: entry.notice), \(bind: db.now.unixMilliseconds))
-            ON CONFLICT (document_id) DO UPDATE SET
+            INSERT INTO search_entries (id, \(unsafeRaw: columnList), card_text, notice, indexed_at)
+            SELECT d.id, \(unsafeRaw: copiedColumns), \(bind: entry.cardText), \(bind: entry.notice), \(bind: db.now.unixMilliseconds)
+            FROM documents d WHERE d.id = \(bind: documentID.lowercasedString)
+            ON CONFLICT (id) DO UPDATE SET \(unsafeRaw: copiedUpdates),
                 card_text = excluded.card_text, notice = excluded.notice, indexed_at = excluded.indexed_at
-            RETURNING id
+            RETURNING entry_id
             """
         ).first()
-        guard let rowID = try row?.decode(column: "id", as: Int64.self) else { return }
-        try await db.sql.raw("DELETE FROM search_terms WHERE rowid = \(bind: rowID)").run()
+        guard let entryID = try row?.decode(column: "entry_id", as: Int64.self) else { return }
+        try await db.sql.raw("DELETE FROM search_terms WHERE rowid = \(bind: entryID)").run()
         let terms = (entry.wordTerms + entry.numberTerms).joined(separator: " ")
-        try await db.sql.raw("INSERT INTO search_terms (rowid, terms) VALUES (\(bind: rowID), \(bind: terms))").run()
+        try await db.sql.raw("INSERT INTO search_terms (rowid, terms) VALUES (\(bind: entryID), \(bind: terms))").run()
     }
 
     private func writePostgres(_ documentID: UUID, _ entry: SearchEntry) async throws {
         let text = entry.fileText.isEmpty ? entry.cardText : entry.cardText + "\n" + entry.fileText
         try await db.sql.raw(
             """
-            INSERT INTO search_entries (document_id, card_text, notice, vector, indexed_at)
-            VALUES (\(bind: documentID.lowercasedString), \(bind: entry.cardText), \(bind: entry.notice),
-                    to_tsvector('russian', \(bind: text)) || setweight(to_tsvector('simple', \(bind: entry.exactTerms.joined(separator: " "))), 'A'),
-                    \(bind: db.now.unixMilliseconds))
-            ON CONFLICT (document_id) DO UPDATE SET
+            INSERT INTO search_entries (id, \(unsafeRaw: columnList), card_text, notice, vector, indexed_at)
+            SELECT d.id, \(unsafeRaw: copiedColumns), \(bind: entry.cardText), \(bind: entry.notice),
+                to_tsvector('russian', \(bind: text)) || setweight(to_tsvector('simple', \(bind: entry.exactTerms.joined(separator: " "))), 'A'),
+                \(bind: db.now.unixMilliseconds)
+            FROM documents d WHERE d.id = \(bind: documentID.lowercasedString)
+            ON CONFLICT (id) DO UPDATE SET \(unsafeRaw: copiedUpdates),
                 card_text = excluded.card_text, notice = excluded.notice, vector = excluded.vector,
                 indexed_at = excluded.indexed_at
             """
@@ -250,6 +259,19 @@ public struct SearchIndexRepository: Sendable {
               AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.document_id = a.document_id)
             """
         ).run()
+    }
+
+    /// Where the text of each blob stands (blobs the extractor has not seen yet are missing).
+    public func textStates(_ sha256s: [String]) async throws -> [String: (state: ExtractedTextState, reason: String?)] {
+        guard !sha256s.isEmpty else { return [:] }
+        var states: [String: (state: ExtractedTextState, reason: String?)] = [:]
+        for row in try await db.sql.raw(
+            "SELECT sha256, state, reason FROM extracted_texts WHERE sha256 IN \(SQLBind.group(sha256s))"
+        ).all() {
+            guard let state = ExtractedTextState(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
+            states[try row.decode(column: "sha256", as: String.self)] = (state, try row.decode(column: "reason", as: String?.self))
+        }
+        return states
     }
 
     public func status() async throws -> SearchIndexStatus {

@@ -59,27 +59,33 @@ public struct SearchRepository: Sendable {
 
     public init(_ db: DatabaseHandle) { self.db = db }
 
-    /// A page of results.
+    /// A page of results. Matching, filtering, visibility and order work on the search entries (`d`, which carry
+    /// the card's filter and access columns); only the page's rows are read from the documents table.
     public func search(
         _ query: SearchQuery, visibleTo actor: Actor, filter: DocumentFilter, order: SearchOrder, limit: Int
     ) async throws -> [SearchHit] {
         let match = matchSource(query)
+        let shown = match == nil ? "d" : "doc"
         var select = db.sql.select()
             .columns(
-                SQLColumn("id", table: "d"), SQLColumn("organization_id", table: "d"), SQLColumn("kind", table: "d"),
-                SQLColumn("state", table: "d"), SQLColumn("title", table: "d"),
-                SQLColumn("registration_number", table: "d"), SQLColumn("registration_date", table: "d"),
-                SQLColumn("numbering_year", table: "d"), SQLColumn("sequence", table: "d"),
-                SQLColumn("correspondent_number", table: "d"), SQLColumn("access_mark", table: "d"), SQLColumn("pages", table: "d"),
-                SQLColumn("created_at", table: "d"))
+                SQLColumn("id", table: shown), SQLColumn("organization_id", table: shown), SQLColumn("kind", table: shown),
+                SQLColumn("state", table: shown), SQLColumn("title", table: shown),
+                SQLColumn("registration_number", table: shown), SQLColumn("registration_date", table: shown),
+                SQLColumn("numbering_year", table: shown), SQLColumn("sequence", table: shown),
+                SQLColumn("correspondent_number", table: shown), SQLColumn("access_mark", table: shown),
+                SQLColumn("pages", table: shown), SQLColumn("created_at", table: shown))
             .column(SQLColumn("name", table: "c"), as: "correspondent_name")
-            .column(match.map { _ in SQLColumn("card_text", table: "s") as any SQLExpression } ?? SQLRaw("NULL"), as: "card_text")
-            .column(match.map { _ in SQLColumn("notice", table: "s") as any SQLExpression } ?? SQLRaw("NULL"), as: "notice")
+            .column(match.map { _ in SQLColumn("card_text", table: "d") as any SQLExpression } ?? SQLRaw("NULL"), as: "card_text")
+            .column(match.map { _ in SQLColumn("notice", table: "d") as any SQLExpression } ?? SQLRaw("NULL"), as: "notice")
             .column(match?.score ?? SQLRaw("CAST(0 AS DOUBLE PRECISION)"), as: "score")
         select = from(select, match)
+        if match != nil {
+            select = select.join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("doc")), on: SQLRaw("doc.id = d.id"))
+        }
+        select = select
             .join(
                 SQLAlias(SQLIdentifier("correspondents"), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
-                on: SQLRaw("c.id = d.correspondent_id"))
+                on: SQLRaw("c.id = \(shown).correspondent_id"))
             .where(DocumentVisibility.condition(for: actor))
         select = DocumentRepository.apply(filter, to: select)
         switch order {
@@ -109,10 +115,11 @@ public struct SearchRepository: Sendable {
     }
 
     /// Counts of every result the actor may see, by kind, state, organisation, journal and overdue assignments, in
-    /// one pass over the matches.
+    /// one pass over the matching entries.
     public func facets(_ query: SearchQuery, visibleTo actor: Actor, filter: DocumentFilter, today: CalendarDate) async throws -> SearchFacets {
+        // Uncorrelated, so both databases evaluate it once (a hashed set), not once per matching row.
         let overdue = SQLQueryString(
-            "CASE WHEN EXISTS (SELECT 1 FROM assignments a WHERE a.document_id = d.id AND a.is_open = \(bind: true) AND a.deadline < \(bind: today.iso)) THEN 1 ELSE 0 END")
+            "CASE WHEN d.id IN (SELECT document_id FROM assignments WHERE is_open = \(bind: true) AND deadline < \(bind: today.iso)) THEN 1 ELSE 0 END")
         var select = db.sql.select()
             .column(SQLColumn("kind", table: "d")).column(SQLColumn("state", table: "d"))
             .column(SQLColumn("organization_id", table: "d")).column(SQLColumn("journal_id", table: "d"))
@@ -143,10 +150,11 @@ public struct SearchRepository: Sendable {
         let query = SearchQuery(stems: [], words: [], numberPrefixes: [prefix])
         guard let match = matchSource(query) else { return [] }
         let select = from(
-            db.sql.select().column(SQLColumn("id", table: "d")).column(SQLColumn("registration_number", table: "d")), match
+            db.sql.select().column(SQLColumn("id", table: "d")).column(SQLColumn("registration_number", table: "doc")), match
         )
+        .join(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("doc")), on: SQLRaw("doc.id = d.id"))
         .where(DocumentVisibility.condition(for: actor))
-        .where(SQLRaw("d.registration_number IS NOT NULL"))
+        .where(SQLRaw("doc.registration_number IS NOT NULL"))
         .orderBy(SQLRaw("d.created_at DESC"))
         .limit(limit * 3)
         // The match also finds number words in titles and texts; suggest only numbers that really start so.
@@ -183,6 +191,8 @@ public struct SearchRepository: Sendable {
     /// The matching entries of a non-empty query: a FROM source and the score expression (lower is better).
     struct Match {
         var source: any SQLExpression
+        /// What the rows of `source` must satisfy to match (PostgreSQL), nil when the source only yields matches.
+        var condition: (any SQLExpression)? = nil
         var score: any SQLExpression
     }
 
@@ -194,13 +204,14 @@ public struct SearchRepository: Sendable {
             let expression = (query.stems.map { "\"\($0)\"" } + query.numberPrefixes.map { "\"\($0)\"*" }).joined(separator: " ")
             return Match(
                 source: SQLQueryString(
-                    "(SELECT rowid AS entry_id, rank AS score FROM search_terms WHERE search_terms MATCH \(bind: expression)) m JOIN search_entries s ON s.id = m.entry_id JOIN documents d ON d.id = s.document_id"),
+                    "(SELECT rowid AS entry_id, rank AS score FROM search_terms WHERE search_terms MATCH \(bind: expression)) m JOIN search_entries d ON d.entry_id = m.entry_id"),
                 score: SQLRaw("m.score"))
         case .postgres:
             let tsquery = postgresQuery(query)
             return Match(
-                source: SQLQueryString("search_entries s JOIN documents d ON d.id = s.document_id AND s.vector @@ \(tsquery)"),
-                score: SQLQueryString("(-ts_rank(s.vector, \(tsquery))::float8)"))
+                source: SQLQueryString("search_entries d"),
+                condition: SQLQueryString("d.vector @@ \(tsquery)"),
+                score: SQLQueryString("(-ts_rank(d.vector, \(tsquery))::float8)"))
         }
     }
 
@@ -221,7 +232,8 @@ public struct SearchRepository: Sendable {
     }
 
     private func from(_ select: SQLSelectBuilder, _ match: Match?) -> SQLSelectBuilder {
-        if let match { return select.from(match.source) }
-        return select.from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")))
+        guard let match else { return select.from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d"))) }
+        let source = select.from(match.source)
+        return match.condition.map { source.where($0) } ?? source
     }
 }
