@@ -38,7 +38,12 @@ enum SearchParameters {
             }
             if field == "from" { request.filter.registeredFrom = date } else { request.filter.registeredTo = date }
         }
-        request.sortByDate = values["sort"]?.first == "date"
+        switch nonBlank(values["sort"]) {
+        case nil, "relevance": request.sortByDate = false
+        case "date": request.sortByDate = true
+        case let other?:
+            problems.append(FieldProblem(field: "sort", code: "invalid_sort", message: "Порядок «\(other)» неизвестен: relevance или date."))
+        }
         request.cursor = nonBlank(values["cursor"])
         if let raw = nonBlank(values["limit"]) {
             if let limit = Int(raw), (1...maxLimit).contains(limit) { request.limit = limit } else {

@@ -20,12 +20,15 @@ enum SearchRoutes {
         }
         router.get("/api/v1/search/suggestions") { request, _ in
             let caller = try RequestScope.current.requireCaller()
-            let text = try queryValues(request)["q"]?.first ?? ""
-            let suggestions = try await services.search.suggest(caller, text)
+            let values = try queryValues(request)
+            let limit = try RequestValues.integer(values["limit"]?.first.map { Substring($0) }, field: "limit") ?? 8
+            let suggestions = try await services.search.suggest(caller, values["q"]?.first ?? "", limit: min(max(limit, 1), 20))
             return try FileRoutes.jsonResponse(status: .ok, suggestions.map(SuggestionJSON.init))
         }
         router.get("/api/v1/search/status") { _, _ in
-            _ = try RequestScope.current.requireCaller()
+            // Region-wide figures (ДСП cards included): for administrators.
+            let caller = try RequestScope.current.requireCaller()
+            guard caller.actor.holdsAnywhere(.admin) else { throw OborotError.forbidden(SearchPageTexts.statusPolicy) }
             return try FileRoutes.jsonResponse(status: .ok, StatusJSON(try await services.searchIndexer.status()))
         }
     }
@@ -33,6 +36,10 @@ enum SearchRoutes {
     static func queryValues(_ request: Request) throws -> [String: [String]] {
         SearchParameters.values(try WebForms.pairs(urlencoded: request.uri.query ?? ""))
     }
+}
+
+extension SearchPageTexts {
+    static let statusPolicy = "администратор"
 }
 
 struct SearchResultJSON: Encodable {
@@ -76,8 +83,11 @@ struct SearchResultJSON: Encodable {
     var nextCursor: String?
     var facets: Facets?
     var indexNotice: String?
+    /// Only stop words were typed: the latest documents are listed.
+    var onlyStopWords: Bool
 
     init(_ result: SearchService.Result) {
+        onlyStopWords = result.onlyStopWords
         items = result.hits.map { hit in
             Item(
                 id: hit.item.id.lowercasedString, organizationId: hit.item.organizationID.lowercasedString,

@@ -38,6 +38,8 @@ struct SearchService: Sendable {
         var journalNames: [UUID: String] = [:]
         /// Set while indexing lags behind: the newest changes may not be found yet.
         var indexNotice: String?
+        /// Something was typed, but only stop words or separators: the latest documents are shown instead.
+        var onlyStopWords = false
     }
 
     func search(_ caller: Caller, _ request: Request) async throws -> Result {
@@ -68,10 +70,9 @@ struct SearchService: Sendable {
                 result.journalNames = Dictionary(
                     uniqueKeysWithValues: try await JournalRepository(db).findMany(Array(facets.journals.keys)).map { ($0.id, $0.name) })
             }
-            let status = try await SearchIndexRepository(db).status()
-            if status.queuedDocuments > 0 || status.pendingTexts > 0 {
-                result.indexNotice = SearchPageTexts.indexing(documents: status.queuedDocuments, files: status.pendingTexts)
-            }
+            // The region-wide queue is not the caller's business; only that the newest changes may be missing.
+            if try await SearchIndexRepository(db).isBehind() { result.indexNotice = SearchPageTexts.indexing }
+            result.onlyStopWords = query.isEmpty && !request.text.allSatisfy(\.isWhitespace)
             return result
         }
     }
@@ -97,7 +98,7 @@ struct SearchService: Sendable {
     }
 
     /// Numbers and correspondents starting with what is typed, for the search box.
-    func suggest(_ caller: Caller, _ text: String, limit: Int = 8) async throws -> [SearchSuggestion] {
+    func suggest(_ caller: Caller, _ text: String, limit: Int) async throws -> [SearchSuggestion] {
         let typed = text.trimmingCharacters(in: .whitespaces)
         guard typed.count >= 2, typed.count <= 100 else { return [] }
         return try await database.read { db in
@@ -142,10 +143,7 @@ enum SearchCursor {
 
 /// Russian wording of the search page and API.
 enum SearchPageTexts {
-    static func indexing(documents: Int, files: Int) -> String {
-        var parts: [String] = []
-        if documents > 0 { parts.append(RussianPlural("карточка", "карточки", "карточек").counted(documents)) }
-        if files > 0 { parts.append(RussianPlural("файл", "файла", "файлов").counted(files)) }
-        return "Идёт индексирование (в очереди: \(parts.joined(separator: " и "))) — самые свежие изменения могут найтись чуть позже."
-    }
+    static let indexing = "Идёт индексирование — самые свежие изменения могут найтись чуть позже."
+    static let onlyStopWords =
+        "В запросе только служебные слова и знаки (например, «и», «в», «на»): по ним не ищут. Показаны последние документы."
 }

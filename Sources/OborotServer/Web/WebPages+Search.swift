@@ -18,7 +18,7 @@ extension WebPages {
         struct Row {
             var id: String
             var number: String?
-            var date: String
+            var date: String?
             var kindName: String
             var title: String
             var correspondent: String?
@@ -49,6 +49,8 @@ extension WebPages {
         var to: String
         var hidden: [HiddenField]
         var error: String?
+        /// Something to know about the query that is not an error.
+        var hint: String?
         var summary: String?
         var indexNotice: String?
         var groups: [FacetGroup]
@@ -87,6 +89,7 @@ extension WebPages {
             model.rows = result.hits.map(Self.searchRow)
             model.hasRows = !model.rows.isEmpty
             model.indexNotice = result.indexNotice
+            if result.onlyStopWords { model.hint = SearchPageTexts.onlyStopWords }
             if let facets = result.facets {
                 model.summary = SearchPageTexts.found(facets.total)
                 model.groups = Self.facetGroups(facets, result: result, pairs: pairs)
@@ -95,7 +98,7 @@ extension WebPages {
             if let next = result.nextCursor {
                 model.nextHref = Self.searchHref(pairs.filter { $0.0 != "cursor" } + [("cursor", next)])
             }
-        } catch let error as OborotError where error.kind == .unprocessable || error.kind == .badRequest {
+        } catch let error as OborotError where [.unprocessable, .badRequest, .notFound].contains(error.kind) {
             // A query too long or a damaged filter: say so above the box, keep what was typed.
             model.error = error.fieldProblems.first?.message ?? error.detail
         }
@@ -108,7 +111,7 @@ extension WebPages {
         let item = hit.item
         let fragments = hit.snippet?.fragments.map { SearchModel.Fragment(text: $0.text, match: $0.isMatch) } ?? []
         return SearchModel.Row(
-            id: item.id.lowercasedString, number: item.registrationNumber, date: item.registrationDate?.russian ?? "",
+            id: item.id.lowercasedString, number: item.registrationNumber, date: item.registrationDate?.russian,
             kindName: item.kind.russianName, title: item.title, correspondent: item.correspondentName,
             stateName: item.state.russianName, state: item.state.rawValue, restricted: item.accessMark == .restricted,
             snippet: fragments, hasSnippet: !fragments.isEmpty, notice: hit.notice)

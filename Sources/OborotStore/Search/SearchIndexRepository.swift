@@ -197,7 +197,9 @@ public struct SearchIndexRepository: Sendable {
     }
 
     private func writePostgres(_ documentID: UUID, _ entry: SearchEntry) async throws {
-        let text = entry.fileText.isEmpty ? entry.cardText : entry.cardText + "\n" + entry.fileText
+        // «ё» read as «е», as the query side does, whatever the server's Snowball version does with it.
+        let text = (entry.fileText.isEmpty ? entry.cardText : entry.cardText + "\n" + entry.fileText)
+            .replacingOccurrences(of: "ё", with: "е").replacingOccurrences(of: "Ё", with: "Е")
         try await db.sql.raw(
             """
             INSERT INTO search_entries (id, \(unsafeRaw: columnList), card_text, notice, vector, indexed_at)
@@ -272,6 +274,16 @@ public struct SearchIndexRepository: Sendable {
             states[try row.decode(column: "sha256", as: String.self)] = (state, try row.decode(column: "reason", as: String?.self))
         }
         return states
+    }
+
+    /// Whether anything waits to be indexed or extracted: two index probes, cheap enough for every search.
+    public func isBehind() async throws -> Bool {
+        try await db.sql.raw(
+            """
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM search_queue)
+                OR EXISTS (SELECT 1 FROM extracted_texts WHERE state = 'pending') THEN 1 ELSE 0 END AS behind
+            """
+        ).first()?.decode(column: "behind", as: Int.self) == 1
     }
 
     public func status() async throws -> SearchIndexStatus {
