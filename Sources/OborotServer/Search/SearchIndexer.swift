@@ -50,22 +50,44 @@ public struct SearchIndexer: Sendable {
         }
     }
 
-    /// Extracts the text of up to `limit` new files; returns how many were handled.
+    /// Extracts the text of up to `limit` new files, two at a time (the machine's cores), and saves the outcomes in
+    /// one transaction; returns how many were handled.
     @discardableResult
     public func extractPending(limit: Int) async throws -> Int {
         let claimed = try await database.write { db in
             try await SearchIndexRepository(db).claimPendingTexts(limit: limit, lease: 600)
         }
-        for file in claimed {
-            let path = blobs.filePath(of: file.sha256)
-            let outcome = await onWorkerThread { TextExtraction.extract(file, path: path) }
-            try await database.write { db in
-                try await SearchIndexRepository(db).saveText(
-                    sha256: file.sha256, state: outcome.state, text: outcome.text, reason: outcome.reason)
+        guard !claimed.isEmpty else { return 0 }
+        let blobs = self.blobs
+        let outcomes = await withTaskGroup(of: (Int, TextExtraction.Outcome).self) { group in
+            var results = [TextExtraction.Outcome?](repeating: nil, count: claimed.count)
+            var next = 0
+            func start() {
+                guard next < claimed.count else { return }
+                let index = next, file = claimed[index]
+                next += 1
+                group.addTask {
+                    (index, await onWorkerThread { TextExtraction.extract(file, path: blobs.filePath(of: file.sha256)) })
+                }
+            }
+            for _ in 0..<min(Self.parallelExtractions, claimed.count) { start() }
+            for await (index, outcome) in group {
+                results[index] = outcome
+                start()
+            }
+            return results.compactMap { $0 }
+        }
+        try await database.write { db in
+            let repository = SearchIndexRepository(db)
+            for (file, outcome) in zip(claimed, outcomes) {
+                try await repository.saveText(sha256: file.sha256, state: outcome.state, text: outcome.text, reason: outcome.reason)
             }
         }
         return claimed.count
     }
+
+    /// Files read at once: one per core of the machines we run on.
+    static let parallelExtractions = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Works until nothing is queued or pending, reporting after each batch.
     public func runUntilIdle(batchSize: Int = 500, progress: @Sendable (SearchIndexStatus) -> Void = { _ in }) async throws {

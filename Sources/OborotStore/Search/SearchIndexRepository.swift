@@ -180,6 +180,11 @@ public struct SearchIndexRepository: Sendable {
     private var columnList: String { SearchEntryColumns.names.joined(separator: ", ") }
 
     private func writeSQLite(_ documentID: UUID, _ entry: SearchEntry) async throws {
+        // Deleting a rowid the contentless index never had still costs a look into every segment, so only entries
+        // that existed have their old terms deleted.
+        let existed = try await db.sql.raw(
+            "SELECT entry_id FROM search_entries WHERE id = \(bind: documentID.lowercasedString)"
+        ).first() != nil
         let row = try await db.sql.raw(
             """
             INSERT INTO search_entries (id, \(unsafeRaw: columnList), card_text, notice, indexed_at)
@@ -191,7 +196,7 @@ public struct SearchIndexRepository: Sendable {
             """
         ).first()
         guard let entryID = try row?.decode(column: "entry_id", as: Int64.self) else { return }
-        try await db.sql.raw("DELETE FROM search_terms WHERE rowid = \(bind: entryID)").run()
+        if existed { try await db.sql.raw("DELETE FROM search_terms WHERE rowid = \(bind: entryID)").run() }
         let terms = (entry.wordTerms + entry.numberTerms).joined(separator: " ")
         try await db.sql.raw("INSERT INTO search_terms (rowid, terms) VALUES (\(bind: entryID), \(bind: terms))").run()
     }
