@@ -98,7 +98,7 @@ struct SearchAPITests {
             for query in syntax {
                 let response = try await Self.search(app, clerk, query)
                 #expect(response.status == .ok, "«\(query)»: \(response.status.code) \(response.text)")
-                let suggestions = try await app.request(.get, "/api/v1/search/suggestions?q=\(Self.encoded(query))", token: clerk)
+                let suggestions = try await app.request(.get, "/api/v1/search/suggestions?q=\(SearchTestSupport.encoded(query))", token: clerk)
                 #expect(suggestions.status == .ok, "suggestions «\(query)»: \(suggestions.status.code) \(suggestions.text)")
             }
             // Punctuation around a word only separates it: the word is still found.
@@ -369,7 +369,7 @@ struct SearchAPITests {
             try await SearchTestSupport.indexer(app).runUntilIdle()
 
             func suggest(_ text: String, _ token: String) async throws -> [[String: Any]] {
-                let response = try await app.request(.get, "/api/v1/search/suggestions?q=\(Self.encoded(text))", token: token)
+                let response = try await app.request(.get, "/api/v1/search/suggestions?q=\(SearchTestSupport.encoded(text))", token: token)
                 #expect(response.status == .ok, "«\(text)»: \(response.text)")
                 return try response.jsonArray()
             }
@@ -408,10 +408,10 @@ struct SearchAPITests {
             let id = Self.documentID(try await Self.register(app, clerk, title: "О ремонте котельной в Заречье"))
             try await SearchTestSupport.indexer(app).runUntilIdle()
 
-            let signedOut = try await Self.page(app, "/search?q=\(Self.encoded("котельную"))", cookie: nil)
+            let signedOut = try await Self.page(app, "/search?q=\(SearchTestSupport.encoded("котельную"))", cookie: nil)
             #expect(signedOut.status == .seeOther)
 
-            let response = try await Self.page(app, "/search?q=\(Self.encoded("котельную"))", cookie: clerk)
+            let response = try await Self.page(app, "/search?q=\(SearchTestSupport.encoded("котельную"))", cookie: clerk)
             #expect(response.status == .ok, "\(response.status.code)")
             let html = response.text
             #expect(html.contains(#"<html lang="ru">"#))
@@ -422,13 +422,13 @@ struct SearchAPITests {
             #expect(html.contains(#"value="котельную""#), "the box keeps the query")
             #expect(html.contains("search-facets"), "facets to narrow by")
 
-            let nothing = try await Self.page(app, "/search?q=\(Self.encoded("звездолёт"))", cookie: clerk)
+            let nothing = try await Self.page(app, "/search?q=\(SearchTestSupport.encoded("звездолёт"))", cookie: clerk)
             #expect(nothing.status == .ok)
             #expect(nothing.text.contains("Ничего не найдено."))
             #expect(!nothing.text.contains("<mark>"))
 
             let long = String(repeating: "я", count: 1_001)
-            let refused = try await Self.page(app, "/search?q=\(Self.encoded(long))", cookie: clerk)
+            let refused = try await Self.page(app, "/search?q=\(SearchTestSupport.encoded(long))", cookie: clerk)
             #expect(refused.status == .unprocessableContent, "\(refused.status.code)")
             #expect(refused.text.contains(#"<html lang="ru">"#))
             #expect(refused.text.contains("Запрос слишком длинный: не больше 1000 символов"))
@@ -509,18 +509,12 @@ struct SearchAPITests {
         return counts
     }
 
-    /// Percent-encodes everything but ASCII letters, digits and `-._~`.
-    static func encoded(_ text: String) -> String {
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-    }
-
     static func upload(
         _ app: TestApp, _ token: String, documentID: String, name: String, bytes: [UInt8],
         contentType: String = "application/octet-stream"
     ) async throws -> TestResponse {
         try await app.client.execute(
-            uri: "/api/v1/documents/\(documentID)/files?name=\(encoded(name))", method: .post,
+            uri: "/api/v1/documents/\(documentID)/files?name=\(SearchTestSupport.encoded(name))", method: .post,
             headers: [.authorization: "Bearer \(token)", .contentType: contentType], body: ByteBuffer(bytes: bytes))
     }
 

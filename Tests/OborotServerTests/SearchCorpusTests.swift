@@ -113,9 +113,13 @@ enum SearchTestSupport {
     }()
 
     static func uri(_ q: String, limit: Int = 20, extra: String = "") -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return "/api/v1/search?q=\(q.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")&limit=\(limit)\(extra)"
+        "/api/v1/search?q=\(encoded(q))&limit=\(limit)\(extra)"
+    }
+
+    /// Percent-encodes everything but ASCII letters, digits and `-._~`.
+    static func encoded(_ text: String) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
     /// Stores the corpus; returns document id → corpus key.

@@ -94,8 +94,7 @@ private struct Chunks {
     private func matches(in group: [Range<Int>], _ query: SearchQuery) -> [Range<Int>] {
         let words = group.map(word)
         if group.count > 1, !query.numberPrefixes.isEmpty, words.contains(where: SearchTerms.isNumber) {
-            for index in words.indices {
-                let key = words[index...].joined()
+            for (index, key) in SearchTerms.numberKeys(parts: words).enumerated() {
                 if query.numberPrefixes.contains(where: { key.hasPrefix($0) }) {
                     return [group[index].lowerBound..<group[group.count - 1].upperBound]
                 }

@@ -54,8 +54,12 @@ public enum SearchTerms {
     /// The keys a registration number is found by: its letters and digits joined, from the start and from every
     /// part after a separator, so «01-15/123» is found by «0115123», «01-15», «15/12» and «123».
     public static func numberKeys(_ number: String) -> [String] {
-        let parts = words(in: number)
-        return parts.indices.map { parts[$0...].joined() }
+        numberKeys(parts: words(in: number))
+    }
+
+    /// The keys of a number already cut into its parts: key `i` starts at part `i`.
+    public static func numberKeys(parts: [String]) -> [String] {
+        parts.indices.map { parts[$0...].joined() }
     }
 
     /// The whitespace-separated pieces of `text` that hold a digit and more than one word («01-15/123», «44-ФЗ»):

@@ -13,6 +13,14 @@ public enum DocumentText {
         case corrupt(String)
         /// The text or a part of the archive is over the limit, in bytes, named here.
         case tooLarge(limit: Int)
+
+        /// Why, in Russian, for a person.
+        public var reason: String {
+            switch self {
+            case .unsupported(let why), .corrupt(let why): why
+            case .tooLarge(let limit): "текст длиннее \(limit / (1024 * 1024)) МБ"
+            }
+        }
     }
 
     /// Plain text of a file, one line per paragraph: DOCX (word/document.xml), ODT (content.xml), TXT (UTF-8, or

@@ -63,7 +63,7 @@ struct VersionComparison: Sendable {
         do {
             return try DocumentText.extract(fileAt: blobs.filePath(of: version.sha256), format: format)
         } catch {
-            throw ComparisonTexts.unreadable(version, reason: ComparisonTexts.reason(error))
+            throw ComparisonTexts.unreadable(version, reason: error.reason)
         }
     }
 }
@@ -84,13 +84,6 @@ enum ComparisonTexts {
         OborotError(
             .unprocessable, code: "compare_unreadable", title: "Текст не извлечён",
             detail: "Не удалось извлечь текст версии \(version.number) файла «\(version.fileName)»: \(reason)")
-    }
-
-    static func reason(_ failure: DocumentText.Failure) -> String {
-        switch failure {
-        case .unsupported(let why), .corrupt(let why): why
-        case .tooLarge(let limit): "текст длиннее \(limit / (1024 * 1024)) МБ"
-        }
     }
 
     static func restrictedCompare(_ old: AttachmentVersion, _ new: AttachmentVersion) -> String {

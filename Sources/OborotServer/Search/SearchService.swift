@@ -47,13 +47,16 @@ struct SearchService: Sendable {
         let order = try SearchCursor.order(request.cursor, byDate: request.sortByDate || query.isEmpty)
         return try await database.read { db in
             let repository = SearchRepository(db)
-            let today = try await OrganizationRepository(db).get(caller.actor.principal.organizationID).date(at: db.now)
+            // Today in the caller's zone, read only when the overdue filter or facet needs it.
+            func today() async throws -> CalendarDate {
+                try await OrganizationRepository(db).get(caller.actor.principal.organizationID).date(at: db.now)
+            }
             var filter = request.filter
             if let id = request.organizationID {
                 guard let organization = try await OrganizationRepository(db).find(id) else { throw OborotError.notFound(.organization) }
                 filter.organizationScope = organization.path
             }
-            if request.onlyOverdue { filter.overdueAssignmentsOn = today }
+            if request.onlyOverdue { filter.overdueAssignmentsOn = try await today() }
             let found = try await repository.search(
                 query, visibleTo: caller.actor, filter: filter, order: order, limit: request.limit + 1)
             let page = Array(found.prefix(request.limit))
@@ -62,7 +65,8 @@ struct SearchService: Sendable {
             // Facets of "everything" would count the whole archive on every visit; an empty query without filters
             // just lists the newest documents.
             if request.withFacets && (!query.isEmpty || filter != DocumentFilter()) {
-                let facets = try await repository.facets(query, visibleTo: caller.actor, filter: filter, today: today)
+                let day = if let asked = filter.overdueAssignmentsOn { asked } else { try await today() }
+                let facets = try await repository.facets(query, visibleTo: caller.actor, filter: filter, today: day)
                 result.facets = facets
                 result.organizationNames = Dictionary(
                     uniqueKeysWithValues: try await OrganizationRepository(db).findMany(Array(facets.organizations.keys))

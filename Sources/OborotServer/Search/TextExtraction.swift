@@ -41,7 +41,7 @@ enum TextExtraction {
             do {
                 return Outcome(state: .done, text: storable(try DocumentText.extract(fileAt: path, format: format)))
             } catch {
-                return Outcome(state: .failed, reason: reason(error))
+                return Outcome(state: .failed, reason: error.reason)
             }
         }
     }
@@ -49,13 +49,6 @@ enum TextExtraction {
     /// PostgreSQL text cannot hold NUL characters, and they mean nothing to search.
     static func storable(_ text: String) -> String {
         text.contains("\u{0}") ? text.replacingOccurrences(of: "\u{0}", with: " ") : text
-    }
-
-    static func reason(_ failure: DocumentText.Failure) -> String {
-        switch failure {
-        case .unsupported(let reason), .corrupt(let reason): reason
-        case .tooLarge(let limit): "текст длиннее \(limit / (1 << 20)) МБ"
-        }
     }
 }
 

@@ -143,10 +143,7 @@ extension WebPages {
     }
 
     static func searchHref(_ pairs: [(String, String)]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let query = pairs.filter { !$0.1.isEmpty }
-            .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        let query = pairs.filter { !$0.1.isEmpty }.map { "\($0.0)=\(WebForms.queryValue($0.1))" }.joined(separator: "&")
         return query.isEmpty ? "/search" : "/search?\(query)"
     }
 }

@@ -60,6 +60,13 @@ public struct DocumentListItem: Sendable, Equatable {
 
 extension DocumentRepository {
     struct ListRow: RowReadable {
+        /// The columns a list line reads from the documents table aliased `table` (the correspondent's name comes
+        /// from a join, as `correspondent_name`).
+        static func documentColumns(of table: String) -> [any SQLExpression] {
+            ["id", "organization_id", "kind", "state", "title", "registration_number", "registration_date", "numbering_year",
+             "sequence", "correspondent_number", "access_mark", "pages", "created_at"].map { SQLColumn($0, table: table) }
+        }
+
         var id: String
         var organizationId: String
         var kind: String
@@ -108,13 +115,7 @@ extension DocumentRepository {
         visibleTo actor: Actor, filter: DocumentFilter, order: DocumentOrder, limit: Int
     ) async throws -> [DocumentListItem] {
         var query = db.sql.select()
-            .columns(
-                SQLColumn("id", table: "d"), SQLColumn("organization_id", table: "d"), SQLColumn("kind", table: "d"),
-                SQLColumn("state", table: "d"), SQLColumn("title", table: "d"),
-                SQLColumn("registration_number", table: "d"), SQLColumn("registration_date", table: "d"),
-                SQLColumn("numbering_year", table: "d"), SQLColumn("sequence", table: "d"),
-                SQLColumn("correspondent_number", table: "d"), SQLColumn("access_mark", table: "d"), SQLColumn("pages", table: "d"),
-                SQLColumn("created_at", table: "d"))
+            .columns(ListRow.documentColumns(of: "d"))
             .column(SQLColumn("name", table: "c"), as: "correspondent_name")
             .from(SQLAlias(SQLIdentifier("documents"), as: SQLIdentifier("d")))
             .join(

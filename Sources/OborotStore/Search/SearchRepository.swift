@@ -67,13 +67,7 @@ public struct SearchRepository: Sendable {
         let match = matchSource(query)
         let shown = match == nil ? "d" : "doc"
         var select = db.sql.select()
-            .columns(
-                SQLColumn("id", table: shown), SQLColumn("organization_id", table: shown), SQLColumn("kind", table: shown),
-                SQLColumn("state", table: shown), SQLColumn("title", table: shown),
-                SQLColumn("registration_number", table: shown), SQLColumn("registration_date", table: shown),
-                SQLColumn("numbering_year", table: shown), SQLColumn("sequence", table: shown),
-                SQLColumn("correspondent_number", table: shown), SQLColumn("access_mark", table: shown),
-                SQLColumn("pages", table: shown), SQLColumn("created_at", table: shown))
+            .columns(DocumentRepository.ListRow.documentColumns(of: shown))
             .column(SQLColumn("name", table: "c"), as: "correspondent_name")
             .column(match.map { _ in SQLColumn("card_text", table: "d") as any SQLExpression } ?? SQLRaw("NULL"), as: "card_text")
             .column(match.map { _ in SQLColumn("notice", table: "d") as any SQLExpression } ?? SQLRaw("NULL"), as: "notice")
