@@ -18,6 +18,12 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable 
     case approvalDueToday = "approval_due_today"
     /// An approval step is past its deadline.
     case approvalOverdue = "approval_overdue"
+    /// A document from another body of the region waits for registration.
+    case delivered
+    /// An addressee registered what we sent.
+    case deliveryRegistered = "delivery_registered"
+    /// An addressee refused to register what we sent.
+    case deliveryRefused = "delivery_refused"
 
     public var russianName: String {
         switch self {
@@ -34,6 +40,9 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable 
         case .approvalRejected: "Не согласовано"
         case .approvalDueToday: "Согласование: срок сегодня"
         case .approvalOverdue: "Просрочено согласование"
+        case .delivered: "Поступил документ"
+        case .deliveryRegistered: "Адресат зарегистрировал документ"
+        case .deliveryRefused: "Адресат отказал в регистрации"
         }
     }
 }

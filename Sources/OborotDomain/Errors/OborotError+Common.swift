@@ -74,6 +74,9 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case trustedCertificate = "trusted_certificate"
     case certificateBinding = "certificate_binding"
     case approvalTemplate = "approval_template"
+    case delivery
+    case medoPacket = "medo_packet"
+    case medoParticipant = "medo_participant"
 
     /// The noun in Russian, nominative, for messages.
     public var russianName: String {
@@ -102,13 +105,16 @@ public enum ObjectKind: String, Sendable, CaseIterable {
         case .trustedCertificate: "Доверенный сертификат"
         case .certificateBinding: "Привязка сертификата"
         case .approvalTemplate: "Шаблон маршрута согласования"
+        case .delivery: "Доставка"
+        case .medoPacket: "Пакет МЭДО"
+        case .medoParticipant: "Участник МЭДО"
         }
     }
 
     /// «… не найден(а)» with the right grammatical gender.
     var isFeminine: Bool {
         switch self {
-        case .organization, .position, .documentLink, .resolution, .signature, .certificateBinding: true
+        case .organization, .position, .documentLink, .resolution, .signature, .certificateBinding, .delivery: true
         default: false
         }
     }

@@ -26,6 +26,7 @@ struct AppServices: Sendable {
     let comparison: VersionComparison
     let search: SearchService
     let searchIndexer: SearchIndexer
+    let delivery: DeliveryService
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -57,5 +58,6 @@ struct AppServices: Sendable {
         self.comparison = VersionComparison(database: database, blobs: blobs)
         self.search = SearchService(database: database)
         self.searchIndexer = SearchIndexer(database: database, blobs: blobs)
+        self.delivery = DeliveryService(database: database)
     }
 }

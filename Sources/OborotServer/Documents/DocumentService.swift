@@ -189,6 +189,7 @@ struct DocumentService: Sendable {
         document.version = try await DocumentRepository(db).update(document, organizationPath: organization.path, expectedVersion: version)
         try await AuditLog(db).append(
             caller.audit("document.register", .document, document.id, DocumentTexts.registered(document, journal: numbered.journal)))
+        try await DeliveryService.registered(document, db: db)
         return document
     }
 

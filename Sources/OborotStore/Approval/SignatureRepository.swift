@@ -133,6 +133,13 @@ public struct SignatureRepository: Sendable {
         try await db.sql.insert(into: "signatures").rows([SignatureRow(signature)]).run()
     }
 
+    /// Stores many signatures at once (the carried-over signatures of a delivered letter).
+    public func insert(_ signatures: [StoredSignature]) async throws {
+        for chunk in signatures.chunked(into: StorageLimits.rowsPerInsert(columns: 20)) {
+            try await db.sql.insert(into: "signatures").rows(chunk.map(SignatureRow.init)).run()
+        }
+    }
+
     public func signatures(documentID: UUID) async throws -> [StoredSignature] {
         try await db.sql.select().column("*").from("signatures").where("document_id", .equal, documentID.lowercasedString)
             .orderBy("signed_at").rows(SignatureRow.self).map { try $0.signature() }

@@ -35,6 +35,43 @@ public struct AuditLog: Sendable {
         return event
     }
 
+    /// Seals several records in order with one lock of the head and one bulk insert: a letter delivered to every
+    /// municipality writes hundreds of events, and three statements each would dominate the send.
+    public func appendAll(_ records: [AuditRecord]) async throws {
+        guard records.count > 1 else {
+            if let record = records.first { _ = try await append(record) }
+            return
+        }
+        let head = try await db.sql.raw(
+            "SELECT sequence, hash FROM audit_head WHERE id = 1\(unsafeRaw: db.dialect.lockRowsClause)"
+        ).first()
+        guard let head else { throw CorruptRowError(detail: "audit_head is missing") }
+        var previous = (
+            sequence: try head.decode(column: "sequence", as: Int64.self),
+            hash: try head.decode(column: "hash", as: String.self)
+        )
+        var rows: [[BulkValue]] = []
+        rows.reserveCapacity(records.count)
+        for record in records {
+            let event = AuditChain.seal(record, after: previous.sequence == 0 ? nil : previous, at: db.now)
+            let row = AuditEventRow(event)
+            rows.append([
+                .integer(row.sequence), .integer(row.occurredAt), .of(row.actorUserId), .of(row.actingForUserId),
+                .text(row.action), .text(row.objectType), .text(row.objectId), .text(row.summary), .of(row.clientAddress),
+                .text(row.previousHash), .text(row.hash),
+            ])
+            previous = (event.sequence, event.hash)
+        }
+        try await db.bulk.copy(
+            into: "audit_events",
+            columns: [
+                "sequence", "occurred_at", "actor_user_id", "acting_for_user_id", "action", "object_type", "object_id",
+                "summary", "client_address", "previous_hash", "hash",
+            ],
+            rows: rows)
+        try await db.sql.raw("UPDATE audit_head SET sequence = \(bind: previous.sequence), hash = \(bind: previous.hash) WHERE id = 1").run()
+    }
+
     /// Events in chain order, starting after `sequence`, at most `limit` of them.
     public func events(after sequence: Int64, limit: Int) async throws -> [AuditEvent] {
         try await db.sql.select().column("*").from("audit_events")

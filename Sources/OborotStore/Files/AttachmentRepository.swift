@@ -105,6 +105,32 @@ public struct AttachmentRepository: Sendable {
         try await insert(version)
     }
 
+    /// Creates many attachments, each with its one version, in two bulk statements (copies of a sent letter's
+    /// files in every addressee's incoming card; the blobs are shared, being content-addressed).
+    public func createCopies(_ copies: [(documentID: UUID, name: String, version: AttachmentVersion)]) async throws {
+        guard !copies.isEmpty else { return }
+        let now = db.now.unixMilliseconds
+        try await db.bulk.copy(
+            into: "attachments", columns: ["id", "document_id", "name", "current_version", "created_at", "updated_at"],
+            rows: copies.map { copy in
+                [
+                    .text(copy.version.attachmentID.lowercasedString), .text(copy.documentID.lowercasedString),
+                    .text(copy.name), .integer(Int64(copy.version.number)), .integer(now), .integer(now),
+                ]
+            })
+        try await db.bulk.copy(
+            into: "attachment_versions",
+            columns: ["id", "attachment_id", "number", "sha256", "size", "mime_type", "file_name", "author_user_id", "created_at"],
+            rows: copies.map { copy in
+                let v = copy.version
+                return [
+                    .text(v.id.lowercasedString), .text(v.attachmentID.lowercasedString), .integer(Int64(v.number)),
+                    .text(v.sha256), .integer(v.size), .text(v.mimeType), .text(v.fileName),
+                    .text(v.authorUserID.lowercasedString), .integer(v.createdAt.unixMilliseconds),
+                ]
+            })
+    }
+
     /// Adds the next version to an attachment; the row lock on the attachment orders concurrent uploads.
     public func addVersion(_ make: (Int) -> AttachmentVersion, attachmentID: UUID) async throws -> AttachmentVersion {
         let current = try await db.sql.raw(

@@ -32,5 +32,6 @@ public enum Migrations {
         control,
         approval,
         search,
+        delivery,
     ]
 }

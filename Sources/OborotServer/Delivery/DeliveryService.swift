@@ -1,0 +1,135 @@
+import Foundation
+import OborotDomain
+import OborotStore
+
+/// Delivery between the region's bodies in one step: sending a registered letter creates, in the same transaction,
+/// an incoming card ready for registration in every addressee organisation, with the sender's number and date, the
+/// files (shared blobs) and the signatures carried over.
+///
+/// | action | policy |
+/// |---|---|
+/// | send, see the delivery sheet | registrar of the sender (`DocumentAccess.registers`) |
+/// | refuse a delivered card | registrar of the recipient |
+/// | register a delivered card | the ordinary registration (`DocumentService.transition`) |
+struct DeliveryService: Sendable {
+    let database: any Database
+
+    /// Sends `documentID` to every addressee organisation that has no copy yet; returns the sheet.
+    func send(_ caller: Caller, documentID: UUID) async throws -> [DeliverySheetLine] {
+        try await database.write { db in
+            let loaded = try await DocumentRepository(db).visible(documentID, to: caller.actor, lockingRow: true)
+            let sent = loaded.document
+            let organizations = OrganizationRepository(db)
+            let sender = try await organizations.get(sent.organizationID)
+            try caller.actor.require(DocumentAccess.registers(sender.path))
+            let deliveries = DeliveryRepository(db)
+            let recipientIDs = try DeliveryRules.recipients(
+                of: sent, alreadyDelivered: try await deliveries.recipients(ofSent: documentID)
+            ).get()
+            let recipients = try await organizations.findMany(recipientIDs)
+            guard recipients.count == recipientIDs.count else { throw OborotError.notFound(.organization) }
+            let plan = DeliveryPlan(
+                sent: sent, sender: sender, recipients: recipients,
+                senderCorrespondentID: try await Self.correspondent(for: sender, db: db),
+                files: try await AttachmentRepository(db).summaries(documentID: documentID),
+                signatures: try await SignatureRepository(db).signatures(documentID: documentID),
+                registrars: try await deliveries.users(holding: .registrar, in: recipientIDs),
+                caller: caller, now: db.now)
+            try await plan.store(db: db)
+            try await answer(sent, plan: plan, caller: caller, db: db)
+            return try await deliveries.sheet(ofSent: documentID)
+        }
+    }
+
+    /// The sender's sheet of a document: who received it and what became of it.
+    func sheet(_ caller: Caller, documentID: UUID) async throws -> [DeliverySheetLine] {
+        try await database.read { db in
+            let loaded = try await DocumentRepository(db).visible(documentID, to: caller.actor)
+            return try await DeliveryRepository(db).sheet(ofSent: loaded.document.id)
+        }
+    }
+
+    /// The recipient's registrar refuses a delivered card: the card is cancelled with the reason, which the sender sees.
+    func refuse(_ caller: Caller, incomingDocumentID: UUID, reason: String?) async throws -> Document {
+        let reason = try DeliveryRules.refusalReason(reason).get()
+        return try await database.write { db in
+            let documents = DocumentRepository(db)
+            let loaded = try await documents.visible(incomingDocumentID, to: caller.actor, lockingRow: true)
+            let recipient = try await OrganizationRepository(db).get(loaded.document.organizationID)
+            try caller.actor.require(DocumentAccess.registers(recipient.path))
+            let deliveries = DeliveryRepository(db)
+            guard let delivery = try await deliveries.find(incomingDocumentID: incomingDocumentID, lockingRow: true) else {
+                throw OborotError.notFound(.delivery)
+            }
+            try DeliveryRules.checkRefusable(delivery, incomingState: loaded.document.state).get()
+            var card = loaded.document
+            card.state = try DocumentLifecycle.apply(.cancel, to: card.lifecycleFacts).get()
+            card.cancellationReason = String("Отказано в регистрации: \(reason)".prefix(2000))
+            card.updatedAt = db.now
+            card.version = try await documents.update(card, organizationPath: recipient.path, expectedVersion: card.version)
+            try await deliveries.refuse(delivery.id, refusal: Delivery.Refusal(reason: reason, byUserID: caller.actor.principal.userID, at: db.now))
+            try await AuditLog(db).append(caller.audit("document.refuse_delivery", .document, card.id, DeliveryTexts.refused(reason: reason)))
+            if let sent = try await documents.find(delivery.sentDocumentID) {
+                try await Self.notifySender(
+                    of: delivery, sent: sent, kind: .deliveryRefused,
+                    text: DeliveryTexts.refusedNotice(by: recipient, sent: sent, reason: reason), db: db)
+            }
+            return card
+        }
+    }
+
+    /// Called inside the registering transaction of any card: a delivered card's sender learns the number.
+    static func registered(_ card: Document, db: DatabaseHandle) async throws {
+        guard card.requisites.deliveryMethod == .internalDelivery, let number = card.registration?.number,
+            let delivery = try await DeliveryRepository(db).find(incomingDocumentID: card.id),
+            let sent = try await DocumentRepository(db).find(delivery.sentDocumentID)
+        else { return }
+        let recipient = try await OrganizationRepository(db).get(card.organizationID)
+        try await notifySender(
+            of: delivery, sent: sent, kind: .deliveryRegistered,
+            text: DeliveryTexts.registeredNotice(by: recipient, sent: sent, number: number), db: db)
+    }
+
+    /// The sent card's creator and the sender's registrars hear about what the addressee did.
+    private static func notifySender(of delivery: Delivery, sent: Document, kind: NotificationKind, text: String, db: DatabaseHandle) async throws {
+        var users = Set(try await DeliveryRepository(db).users(holding: .registrar, in: [delivery.senderOrganizationID])[delivery.senderOrganizationID] ?? [])
+        users.insert(sent.createdByUserID)
+        try await NotificationRepository(db).insert(
+            users.map { user in
+                AppNotification(
+                    key: "\(kind.rawValue):\(delivery.id.lowercasedString):\(user.lowercasedString)", userID: user,
+                    assignmentID: nil, documentID: sent.id, kind: kind, text: text, createdAt: db.now)
+            })
+    }
+
+    /// When the sent letter answers a card that reached us by delivery, the original sender's copy of it is that
+    /// answer: their delivery records it and their copy links to their own letter.
+    private func answer(_ sent: Document, plan: DeliveryPlan, caller: Caller, db: DatabaseHandle) async throws {
+        let replies = try await DocumentLinkRepository(db).links(of: sent.id)
+            .filter { $0.kind == .inReplyTo && $0.fromDocumentID == sent.id }
+        for reply in replies {
+            guard let original = try await DeliveryRepository(db).find(incomingDocumentID: reply.toDocumentID),
+                let copy = plan.incomingCardID(for: original.senderOrganizationID)
+            else { continue }
+            try await DeliveryRepository(db).recordAnswer(original.id, answerDocumentID: copy)
+            try await DocumentLinkRepository(db).insert(
+                DocumentLink(id: UUID(), fromDocumentID: copy, toDocumentID: original.sentDocumentID, kind: .inReplyTo),
+                createdBy: caller.actor.principal.userID)
+            if let first = try await DocumentRepository(db).find(original.sentDocumentID) {
+                try await AuditLog(db).append(caller.audit("document.answer_received", .document, first.id, DeliveryTexts.answerLinked(first)))
+            }
+        }
+    }
+
+    /// The sender as a correspondent of the directory: found by its deduplication key or added, linked to the organisation.
+    static func correspondent(for organization: Organization, db: DatabaseHandle) async throws -> UUID {
+        let repository = CorrespondentRepository(db)
+        let key = CorrespondentRules.deduplicationKey(name: organization.fullName, inn: organization.inn, address: nil)
+        if let known = try await repository.find(deduplicationKey: key) { return known.id }
+        let correspondent = Correspondent(
+            id: UUID(), kind: .organization, name: organization.fullName, inn: organization.inn, address: nil, email: nil,
+            phone: nil, organizationID: organization.id, version: 1)
+        try await repository.insert(correspondent)
+        return correspondent.id
+    }
+}
