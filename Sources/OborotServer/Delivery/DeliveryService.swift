@@ -49,6 +49,16 @@ struct DeliveryService: Sendable {
         }
     }
 
+    /// How a card reached its organisation by delivery, for its page: the delivery and the sender's short name.
+    func receipt(_ caller: Caller, incomingDocumentID: UUID) async throws -> (delivery: Delivery, senderName: String)? {
+        try await database.read { db in
+            _ = try await DocumentRepository(db).visible(incomingDocumentID, to: caller.actor)
+            guard let delivery = try await DeliveryRepository(db).find(incomingDocumentID: incomingDocumentID) else { return nil }
+            let sender = try await OrganizationRepository(db).get(delivery.senderOrganizationID)
+            return (delivery, sender.shortName)
+        }
+    }
+
     /// The recipient's registrar refuses a delivered card: the card is cancelled with the reason, which the sender sees.
     func refuse(_ caller: Caller, incomingDocumentID: UUID, reason: String?) async throws -> Document {
         let reason = try DeliveryRules.refusalReason(reason).get()

@@ -86,6 +86,7 @@ extension WebPages {
         var canIssueResolution: Bool
         var resolutionNotice: String?
         var approval: ApprovalPanel
+        var delivery: DeliveryPanel?
     }
 
     /// A resolution on the card: its text, control mark and the tree of assignments.
@@ -180,7 +181,8 @@ extension WebPages {
             resolutions: resolutions, hasResolutions: !resolutions.isEmpty,
             canIssueResolution: document.state != .cancelled && caller.actor.holds(.head, over: details.organization.path),
             resolutionNotice: resolutionNotice.flatMap(Self.resolutionNoticeText),
-            approval: try await approvalPanel(caller, details: details, canEdit: details.canEdit))
+            approval: try await approvalPanel(caller, details: details, canEdit: details.canEdit),
+            delivery: try await deliveryPanel(caller, details: details))
         return page("document", title: model.print.label, model: model, caller: caller, path: "/documents", status: status)
     }
 

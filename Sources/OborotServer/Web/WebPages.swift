@@ -35,6 +35,7 @@ struct WebPages: Sendable {
         addOrganizationRoutes(to: router)
         addProfileRoutes(to: router)
         addDocumentRoutes(to: router)
+        addDeliveryRoutes(to: router)
         addCaseFileRoutes(to: router)
         addAssignmentRoutes(to: router)
         addDisciplineRoutes(to: router)
