@@ -1,0 +1,95 @@
+import Foundation
+import OborotDomain
+
+/// Reading required and optional values out of one XML file, with reasons that name the file and the element.
+struct MedoFieldReader {
+    /// The file's name, as the clerk sees it in the packet folder.
+    let file: String
+
+    func required(_ element: MedoXMLElement, _ path: String...) throws(MedoRejection) -> String {
+        guard let value = element.descendant(path)?.trimmedText, !value.isEmpty else {
+            throw .missingElement(file, display(element, path))
+        }
+        return value
+    }
+
+    func requiredAttribute(_ element: MedoXMLElement, _ name: String) throws(MedoRejection) -> String {
+        guard let value = element.attribute(name), !value.isEmpty else {
+            throw .missingAttribute(file, element.name, name)
+        }
+        return value
+    }
+
+    func requiredChild(_ element: MedoXMLElement, _ path: String...) throws(MedoRejection) -> MedoXMLElement {
+        guard let child = element.descendant(path) else { throw .missingElement(file, display(element, path)) }
+        return child
+    }
+
+    func optional(_ element: MedoXMLElement?, _ path: String...) -> String? {
+        guard let value = element?.descendant(path)?.trimmedText, !value.isEmpty else { return nil }
+        return value
+    }
+
+    func date(_ text: String, _ element: String) throws(MedoRejection) -> CalendarDate {
+        guard let date = MedoTime.calendarDate(text) else {
+            throw .invalidValue(file, element, text, expected: "датой в виде ГГГГ-ММ-ДД")
+        }
+        return date
+    }
+
+    func optionalDate(_ element: MedoXMLElement?, _ path: String...) throws(MedoRejection) -> CalendarDate? {
+        guard let value = element?.descendant(path)?.trimmedText, !value.isEmpty else { return nil }
+        return try date(value, path.joined(separator: "/"))
+    }
+
+    func time(_ text: String, _ element: String) throws(MedoRejection) -> Date {
+        guard let time = MedoTime.parse(text) else {
+            throw .invalidValue(file, element, text, expected: "датой и временем в виде ГГГГ-ММ-ДДTчч:мм:сс")
+        }
+        return time
+    }
+
+    func optionalCount(_ element: MedoXMLElement?, _ path: String...) throws(MedoRejection) -> Int? {
+        guard let value = element?.descendant(path)?.trimmedText, !value.isEmpty else { return nil }
+        guard let count = Int(value), count >= 0, count < 1_000_000 else {
+            throw .invalidValue(file, path.joined(separator: "/"), value, expected: "числом страниц")
+        }
+        return count
+    }
+
+    func number(_ text: String, _ element: String) throws(MedoRejection) -> Double {
+        guard let value = Double(text), value.isFinite else {
+            throw .invalidValue(file, element, text, expected: "числом")
+        }
+        return value
+    }
+
+    /// A person block (`signatory`, `addressee`, `executor`, `correspondent` of a notification).
+    func participant(_ element: MedoXMLElement) throws(MedoRejection) -> MedoParticipant {
+        MedoParticipant(
+            region: optional(element, "region"), organization: optional(element, "organization"),
+            person: optional(element, "person"), department: optional(element, "department"),
+            post: optional(element, "post"), signed: try optionalDate(element, "signed"))
+    }
+
+    func optionalParticipant(_ element: MedoXMLElement?) throws(MedoRejection) -> MedoParticipant? {
+        guard let element else { return nil }
+        return try participant(element)
+    }
+
+    func optionalCorrespondent(_ element: MedoXMLElement?) throws(MedoRejection) -> MedoCorrespondent? {
+        guard let element else { return nil }
+        return try correspondent(element)
+    }
+
+    /// A `correspondent` of a document or the `foundation` of a notification: who, and under which number.
+    func correspondent(_ element: MedoXMLElement) throws(MedoRejection) -> MedoCorrespondent {
+        MedoCorrespondent(
+            organization: optional(element, "organization"), person: optional(element, "person"),
+            number: optional(element, "num", "number"), date: try optionalDate(element, "num", "date"))
+    }
+
+    private func display(_ element: MedoXMLElement, _ path: [String]) -> String {
+        "<" + ([element.name] + path).joined(separator: "/") + ">"
+    }
+}
