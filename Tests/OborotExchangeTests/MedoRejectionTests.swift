@@ -100,6 +100,42 @@ struct MedoRejectionTests {
         #expect(MedoFixture.rejection(MedoFixture.legacy22Folder(other))?.code == "unknown_root")
     }
 
+    @Test("a listed file name that is a path is refused before anyone could save it under that name")
+    func unsafeListedNames() throws {
+        for name in ["../../etc/passwd", "C:\\Windows\\evil.dll", "sub/letter.pdf"] {
+            var folder = MedoFixture.legacy22Folder(MedoFixture.legacy22.replacingOccurrences(
+                of: "xdms:localName=\"annex.pdf\"", with: "xdms:localName=\"\(name)\""))
+            folder[name] = MedoFixture.annexPDF
+            #expect(MedoFixture.rejection(folder)?.code == "unsafe_file_name", "\(name)")
+        }
+        let passport = MedoFixture.passport(namespace: "urn:IEDMS:CONTAINER",
+                                            extraFile: #"<c:file c:localName="../x.pdf" role="other"/>"#)
+        #expect(MedoFixture.rejection(try MedoFixture.message271Folder(
+            entries: MedoFixture.containerEntries(passport: passport)))?.code == "unsafe_file_name")
+    }
+
+    @Test("elements are matched by namespace, not by local name alone: a kind in another namespace is not the kind")
+    func namespaces() throws {
+        let foreign = MedoFixture.legacy22.replacingOccurrences(
+            of: "<xdms:kind>Письмо</xdms:kind>", with: "<o:kind xmlns:o=\"urn:other\">Письмо</o:kind>")
+        #expect(MedoFixture.rejection(MedoFixture.legacy22Folder(foreign))?.reason
+            == "В файле document.xml нет обязательного элемента <document/kind>")
+        // The same namespace under the default prefix reads as well as under xdms:.
+        let unprefixed = MedoFixture.legacy22.replacingOccurrences(
+            of: "<xdms:kind>Письмо</xdms:kind>", with: "<kind xmlns=\"http://www.infpres.com/IEDMS\">Письмо</kind>")
+        #expect(MedoFixture.document(try MedoFixture.packet(MedoFixture.legacy22Folder(unprefixed)))?.kind == "Письмо")
+    }
+
+    @Test("XML bombs by size and by depth")
+    func xmlBombs() {
+        let deep = String(repeating: "<xdms:comment>", count: 100) + "x" + String(repeating: "</xdms:comment>", count: 100)
+        let nested = MedoFixture.legacy22.replacingOccurrences(of: "<xdms:comment>Срочно</xdms:comment>", with: deep)
+        #expect(MedoFixture.rejection(MedoFixture.legacy22Folder(nested))?.code == "xml_too_complex")
+        let huge = MedoFixture.legacy22.replacingOccurrences(
+            of: "Срочно", with: String(repeating: "а", count: 9 << 20))
+        #expect(MedoFixture.rejection(MedoFixture.legacy22Folder(huge))?.code == "xml_too_large")
+    }
+
     @Test("encoding: missing declaration, unknown encoding, UTF-8 declared over windows-1251 bytes and back")
     func encodings() {
         let noDeclaration = MedoFixture.legacy22.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")

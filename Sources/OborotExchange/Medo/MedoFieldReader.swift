@@ -20,6 +20,17 @@ struct MedoFieldReader {
         return value
     }
 
+    /// A file name a list points to: it must name a file of the folder itself, not a path that could lead out
+    /// of it once someone saves the files to disk.
+    func fileName(_ element: MedoXMLElement, _ attribute: String = "localName") throws(MedoRejection) -> String {
+        let name = try requiredAttribute(element, attribute)
+        if name.contains("/") || name.contains("\\") || name.contains(":") || name == "." || name == ".."
+            || name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            throw .unsafeFileName(file, name)
+        }
+        return name
+    }
+
     func requiredChild(_ element: MedoXMLElement, _ path: String...) throws(MedoRejection) -> MedoXMLElement {
         guard let child = element.descendant(path) else { throw .missingElement(file, display(element, path)) }
         return child

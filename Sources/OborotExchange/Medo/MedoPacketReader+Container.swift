@@ -30,6 +30,7 @@ extension MedoPacketReader {
     static func containerDocument(_ root: MedoXMLElement, folder: MedoFolder, fields: MedoFieldReader,
                                   passportNamespace: String, limits: MedoLimits) throws(MedoRejection) -> MedoDocument {
         let body = try fields.required(root, "container", "body")
+        if body.contains("/") || body.contains("\\") || body.contains(":") { throw .unsafeFileName(fields.file, body) }
         let zip = try folder.required(body, listedIn: "\(fields.file) (container/body)")
         let container = try MedoContainerArchive.unpack(zip, name: body, limits: limits)
         let passportBytes = try container.required(passportName, listedIn: "контейнере \(body)")
@@ -70,14 +71,14 @@ extension MedoPacketReader {
 
     private static func file(_ element: MedoXMLElement, files: MedoFolder, fields: MedoFieldReader)
         throws(MedoRejection) -> MedoFile {
-        let name = try fields.requiredAttribute(element, "localName")
+        let name = try fields.fileName(element)
         let roleName = try fields.requiredAttribute(element, "role")
         guard let role = MedoFile.Role(rawValue: roleName) else {
             throw .invalidValue(fields.file, "file@role", roleName, expected: "одной из ролей main, annex, stamp, other")
         }
         var signatures: [MedoSignature] = []
         for signature in element.children("signature") {
-            let signatureName = try fields.requiredAttribute(signature, "localName")
+            let signatureName = try fields.fileName(signature)
             signatures.append(MedoSignature(name: signatureName,
                                             bytes: try files.required(signatureName, listedIn: passportList)))
         }

@@ -23,10 +23,11 @@ extension MedoPacketReader {
         }
         let list = "\(fields.file) (xdms:files)"
         for file in root.child("files")?.children("file") ?? [] {
-            let name = try fields.requiredAttribute(file, "localName")
+            let name = try fields.fileName(file)
             var signatures: [MedoSignature] = []
             for (index, eds) in file.children("eds").enumerated() {
-                if let signatureName = eds.attribute("localName"), !signatureName.isEmpty {
+                if eds.attribute("localName") != nil {
+                    let signatureName = try fields.fileName(eds)
                     signatures.append(MedoSignature(
                         name: signatureName, bytes: try folder.required(signatureName, listedIn: list)))
                 } else {

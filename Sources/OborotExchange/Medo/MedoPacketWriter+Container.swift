@@ -25,6 +25,12 @@ extension MedoPacketWriter {
                                         reason: "Файл \(name) встречается в пакете дважды")
                 }
             }
+            if let position = file.stampPosition {
+                let numbers = [position.x, position.y, position.width, position.height]
+                guard position.page >= 1, numbers.allSatisfy(\.isFinite), position.width > 0, position.height > 0 else {
+                    throw .invalidStampPosition(file.name)
+                }
+            }
             entries.append((file.name, file.bytes))
             entries += file.signatures.map { ($0.name, $0.bytes) }
         }
@@ -83,6 +89,12 @@ extension MedoPacketWriter {
         ])
     }
 
+    /// `250` rather than `250.0`, `15.5` as is: how people write millimetres.
+    private static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+
     private static func fileNode(_ file: MedoFile) -> MedoXMLNode? {
         var children: [MedoXMLNode?] = [.leaf("description", file.description), .leaf("pages", file.pages.map(String.init))]
         for signature in file.signatures {
@@ -90,8 +102,8 @@ extension MedoPacketWriter {
         }
         if let position = file.stampPosition {
             children.append(MedoXMLNode("stampPosition", attributes: [
-                ("page", String(position.page)), ("x", "\(position.x)"), ("y", "\(position.y)"),
-                ("width", "\(position.width)"), ("height", "\(position.height)"),
+                ("page", String(position.page)), ("x", number(position.x)), ("y", number(position.y)),
+                ("width", number(position.width)), ("height", number(position.height)),
             ]))
         }
         return MedoXMLNode("file", attributes: [("localName", file.name), ("role", file.role.rawValue)], children)

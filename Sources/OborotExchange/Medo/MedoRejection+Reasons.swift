@@ -87,6 +87,15 @@ extension MedoRejection {
                       reason: "Архив \(archive) содержит недопустимый путь «\(path.prefix(120))»: файлы контейнера должны лежать в его корне, без папок")
     }
 
+    static func unsafeFileName(_ file: String, _ name: String) -> MedoRejection {
+        MedoRejection(code: "unsafe_file_name",
+                      reason: "В файле \(file) указано недопустимое имя файла «\(name.prefix(120))»: имя не должно содержать папок")
+    }
+
+    static func xmlTooLarge(_ file: String, limit: Int) -> MedoRejection {
+        MedoRejection(code: "xml_too_large", reason: "Файл \(file) больше \(limit / (1024 * 1024)) МБ")
+    }
+
     static func tooManyEntries(_ archive: String, limit: Int) -> MedoRejection {
         MedoRejection(code: "archive_too_many_entries", reason: "Архив \(archive) содержит больше \(limit) файлов")
     }
@@ -103,6 +112,11 @@ extension MedoRejection {
     static func invalidFileName(_ name: String) -> MedoRejection {
         MedoRejection(code: "invalid_file_name",
                       reason: "Имя файла «\(name.prefix(120))» недопустимо в контейнере МЭДО: только латинские буквы и цифры с расширением")
+    }
+
+    static func invalidStampPosition(_ name: String) -> MedoRejection {
+        MedoRejection(code: "invalid_stamp_position",
+                      reason: "Положение штампа \(name) задано неверно: нужна страница от 1 и конечные координаты и размеры")
     }
 
     static func emptyValue(_ field: String) -> MedoRejection {

@@ -8,6 +8,8 @@ import Foundation
 final class MedoXMLParser: NSObject, XMLParserDelegate {
     static let maxDepth = 64
     static let maxElements = 100_000
+    /// Real envelopes and passports are kilobytes; the cap keeps a hostile one from costing memory and time.
+    static let maxBytes = 16 << 20
 
     private var stack: [MedoXMLElement] = []
     private var root: MedoXMLElement?
@@ -17,6 +19,7 @@ final class MedoXMLParser: NSObject, XMLParserDelegate {
 
     /// The root element of `bytes` (named `file` in reasons), with no empty elements anywhere.
     static func parse(_ bytes: [UInt8], file: String) throws(MedoRejection) -> MedoXMLElement {
+        guard bytes.count <= maxBytes else { throw .xmlTooLarge(file, limit: maxBytes) }
         let utf8 = try MedoXMLEncoding.utf8Document(bytes, file: file)
         // Entity expansion is how XML bombs work, and МЭДО messages never carry a DTD.
         if DocumentText.OfficeXMLText.hasDocumentType(utf8) { throw .forbiddenDTD(file) }
