@@ -23,7 +23,7 @@ enum MedoContainerArchive {
                 throw .unsafeEntry(name, path)
             }
             guard seen.insert(path.lowercased()).inserted else {
-                throw .corruptArchive(name, "файл \(path) встречается в нём дважды")
+                throw .duplicateEntry(name, path)
             }
             declared += entry.uncompressedSize
             if declared > UInt64(maxTotalBytes) { throw .archiveTooLarge(name, limit: maxTotalBytes) }

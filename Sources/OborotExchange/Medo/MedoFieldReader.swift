@@ -43,7 +43,7 @@ struct MedoFieldReader {
 
     func date(_ text: String, _ element: String) throws(MedoRejection) -> CalendarDate {
         guard let date = MedoTime.calendarDate(text) else {
-            throw .invalidValue(file, element, text, expected: "датой в виде ГГГГ-ММ-ДД")
+            throw .invalidValue(file, element, text, expected: MedoWording.date)
         }
         return date
     }
@@ -55,7 +55,7 @@ struct MedoFieldReader {
 
     func time(_ text: String, _ element: String) throws(MedoRejection) -> Date {
         guard let time = MedoTime.parse(text) else {
-            throw .invalidValue(file, element, text, expected: "датой и временем в виде ГГГГ-ММ-ДДTчч:мм:сс")
+            throw .invalidValue(file, element, text, expected: MedoWording.dateTime)
         }
         return time
     }
@@ -63,14 +63,14 @@ struct MedoFieldReader {
     func optionalCount(_ element: MedoXMLElement?, _ path: String...) throws(MedoRejection) -> Int? {
         guard let value = element?.descendant(path)?.trimmedText, !value.isEmpty else { return nil }
         guard let count = Int(value), count >= 0, count < 1_000_000 else {
-            throw .invalidValue(file, path.joined(separator: "/"), value, expected: "числом страниц")
+            throw .invalidValue(file, path.joined(separator: "/"), value, expected: MedoWording.pageCount)
         }
         return count
     }
 
     func number(_ text: String, _ element: String) throws(MedoRejection) -> Double {
         guard let value = Double(text), value.isFinite else {
-            throw .invalidValue(file, element, text, expected: "числом")
+            throw .invalidValue(file, element, text, expected: MedoWording.number)
         }
         return value
     }

@@ -24,7 +24,7 @@
 /// ```
 extension MedoPacketReader {
     static let passportName = "passport.xml"
-    static let passportList = "паспорте контейнера"
+    static let passportList = MedoWording.passport
 
     /// 2.7 and 2.7.1: the envelope names the zip (`container/body`); the requisites are in its passport.
     static func containerDocument(_ root: MedoXMLElement, folder: MedoFolder, fields: MedoFieldReader,
@@ -33,7 +33,7 @@ extension MedoPacketReader {
         if body.contains("/") || body.contains("\\") || body.contains(":") { throw .unsafeFileName(fields.file, body) }
         let zip = try folder.required(body, listedIn: "\(fields.file) (container/body)")
         let container = try MedoContainerArchive.unpack(zip, name: body, limits: limits)
-        let passportBytes = try container.required(passportName, listedIn: "контейнере \(body)")
+        let passportBytes = try container.required(passportName, listedIn: MedoWording.container(body))
         let passport = try MedoXMLParser.parse(passportBytes, file: passportName)
         guard passport.name == "container", passport.namespace == passportNamespace else {
             throw .unknownRoot(passportName, passport.name)
@@ -74,7 +74,7 @@ extension MedoPacketReader {
         let name = try fields.fileName(element)
         let roleName = try fields.requiredAttribute(element, "role")
         guard let role = MedoFile.Role(rawValue: roleName) else {
-            throw .invalidValue(fields.file, "file@role", roleName, expected: "одной из ролей main, annex, stamp, other")
+            throw .invalidValue(fields.file, "file@role", roleName, expected: MedoWording.role)
         }
         var signatures: [MedoSignature] = []
         for signature in element.children("signature") {
@@ -86,7 +86,7 @@ extension MedoPacketReader {
         if let stamp = element.child("stampPosition") {
             let page = try fields.requiredAttribute(stamp, "page")
             guard let pageNumber = Int(page), pageNumber >= 1 else {
-                throw .invalidValue(fields.file, "stampPosition@page", page, expected: "номером страницы")
+                throw .invalidValue(fields.file, "stampPosition@page", page, expected: MedoWording.page)
             }
             position = MedoStampPosition(
                 page: pageNumber,

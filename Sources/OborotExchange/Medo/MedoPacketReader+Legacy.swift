@@ -34,7 +34,7 @@ extension MedoPacketReader {
                     // Older senders put the signature inline, in base64.
                     let text = eds.trimmedText.filter { !$0.isWhitespace }
                     guard let data = Data(base64Encoded: text) else {
-                        throw .invalidValue(fields.file, "eds", text, expected: "подписью в кодировке base64")
+                        throw .invalidValue(fields.file, "eds", text, expected: MedoWording.base64Signature)
                     }
                     signatures.append(MedoSignature(name: index == 0 ? "\(name).sig" : "\(name).\(index + 1).sig",
                                                     bytes: Array(data)))

@@ -45,7 +45,7 @@ extension MedoPacketReader {
         switch accepted.lowercased() {
         case "true", "1": delivered = true
         case "false", "0": delivered = false
-        default: throw .invalidValue(fields.file, "acknowledgment/accepted", accepted, expected: "значением true или false")
+        default: throw .invalidValue(fields.file, "acknowledgment/accepted", accepted, expected: MedoWording.boolean)
         }
         return MedoTicket(
             messageUID: try fields.requiredAttribute(element, "uid"),

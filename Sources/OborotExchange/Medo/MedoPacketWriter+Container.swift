@@ -7,9 +7,9 @@ extension MedoPacketWriter {
     /// The container zip: the passport (see `MedoPacketReader+Container` for its shape) and every file with
     /// its signatures, flat.
     static func container(_ document: MedoDocument, created: Date) throws(MedoRejection) -> [UInt8] {
-        try require(document.uid, "uid документа")
-        try require(document.kind, "вид документа")
-        try require(document.number, "регистрационный номер")
+        try require(document.uid, MedoWording.documentUID)
+        try require(document.kind, MedoWording.kind)
+        try require(document.number, MedoWording.registrationNumber)
         guard let main = document.mainFile else { throw .missingMainDocument }
         // Recipients refuse a 2.7.1 document whose main text is not signed; better to stop here than be refused.
         if main.signatures.isEmpty { throw .missingSignature(main.name) }
@@ -21,8 +21,7 @@ extension MedoPacketWriter {
             for name in [file.name] + file.signatures.map(\.name) {
                 try validate(name)
                 guard names.insert(name.lowercased()).inserted else {
-                    throw MedoRejection(code: "duplicate_file_name",
-                                        reason: "Файл \(name) встречается в пакете дважды")
+                    throw .duplicateFileName(name)
                 }
             }
             if let position = file.stampPosition {

@@ -5,11 +5,11 @@ extension MedoPacketWriter {
     /// `notification@type@uid` holding the one event; `time` stands in events that carry no data of their own,
     /// since an empty element is not allowed.
     static func notification(_ notification: MedoNotification, time: Date) throws(MedoRejection) -> MedoXMLNode {
-        try require(notification.documentUID, "uid документа, о котором уведомление")
+        try require(notification.documentUID, MedoWording.notifiedDocumentUID)
         let event: MedoXMLNode
         switch notification.event {
         case .accepted(let accepted):
-            try require(accepted.number, "регистрационный номер")
+            try require(accepted.number, MedoWording.registrationNumber)
             event = MedoXMLNode("documentAccepted", [
                 .leaf("time", MedoTime.format(accepted.time)),
                 correspondent("foundation", accepted.foundation),
@@ -17,7 +17,7 @@ extension MedoPacketWriter {
                 MedoXMLNode("num", [.leaf("number", accepted.number), .leaf("date", accepted.date.iso)]),
             ])
         case .refused(let refused):
-            try require(refused.reason, "причина отказа в регистрации")
+            try require(refused.reason, MedoWording.refusalReason)
             event = MedoXMLNode("documentRefused", [
                 .leaf("time", MedoTime.format(refused.time)),
                 correspondent("foundation", refused.foundation),
@@ -25,15 +25,15 @@ extension MedoPacketWriter {
                 .leaf("reason", refused.reason),
             ])
         case .executorAssigned(let executor):
-            guard let node = participant("executor", executor), !node.isEmpty else { throw .emptyValue("исполнитель") }
+            guard let node = participant("executor", executor), !node.isEmpty else { throw .emptyValue(MedoWording.executor) }
             event = MedoXMLNode("executorAssigned", [node])
         case .reportPrepared(let signatory):
             guard let node = participant("signatory", signatory), !node.isEmpty else {
-                throw .emptyValue("подписавший доклад")
+                throw .emptyValue(MedoWording.reportSignatory)
             }
             event = MedoXMLNode("reportPrepared", [node])
         case .reportSent(let number, let date):
-            try require(number, "номер доклада")
+            try require(number, MedoWording.reportNumber)
             event = MedoXMLNode("reportSent", [
                 MedoXMLNode("report", [MedoXMLNode("num", [.leaf("number", number), .leaf("date", date.iso)])]),
             ])

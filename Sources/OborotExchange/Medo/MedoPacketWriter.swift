@@ -23,9 +23,9 @@ public enum MedoPacketWriter {
 
     private static func files(_ packet: MedoPacket) throws(MedoRejection) -> [String: [UInt8]] {
         let header = packet.header
-        try require(header.uid, "uid сообщения")
-        try require(header.sourceUID, "uid отправителя в МЭДО")
-        try require(header.sourceOrganization, "организация-отправитель")
+        try require(header.uid, MedoWording.messageUID)
+        try require(header.sourceUID, MedoWording.sourceUID)
+        try require(header.sourceOrganization, MedoWording.sourceOrganization)
         switch packet.content {
         case .document(let document):
             let container = try self.container(document, created: header.created)
@@ -38,7 +38,7 @@ public enum MedoPacketWriter {
             return [messageName: envelope(header, type: .notification,
                                           [try self.notification(notification, time: header.created)]).document()]
         case .ticket(let ticket):
-            try require(ticket.messageUID, "uid сообщения, о котором квитанция")
+            try require(ticket.messageUID, MedoWording.ticketMessageUID)
             let acknowledgment = MedoXMLNode("acknowledgment", attributes: [("uid", ticket.messageUID)], [
                 .leaf("time", MedoTime.format(ticket.time)),
                 .leaf("accepted", ticket.accepted ? "true" : "false"),

@@ -119,7 +119,43 @@ extension MedoRejection {
                       reason: "Положение штампа \(name) задано неверно: нужна страница от 1 и конечные координаты и размеры")
     }
 
+    static func duplicateEntry(_ archive: String, _ path: String) -> MedoRejection {
+        corruptArchive(archive, "файл \(path) встречается в нём дважды")
+    }
+
+    static func duplicateFileName(_ name: String) -> MedoRejection {
+        MedoRejection(code: "duplicate_file_name", reason: "Файл \(name) встречается в пакете дважды")
+    }
+
     static func emptyValue(_ field: String) -> MedoRejection {
         MedoRejection(code: "empty_value", reason: "Не заполнено обязательное поле «\(field)»")
     }
+}
+
+/// The words that complete the reasons above: what a value should have been, where a file was listed, what a
+/// required field is called.
+enum MedoWording {
+    static let date = "датой в виде ГГГГ-ММ-ДД"
+    static let dateTime = "датой и временем в виде ГГГГ-ММ-ДДTчч:мм:сс"
+    static let pageCount = "числом страниц"
+    static let number = "числом"
+    static let passport = "паспорте контейнера"
+    static let role = "одной из ролей main, annex, stamp, other"
+    static let page = "номером страницы"
+    static let base64Signature = "подписью в кодировке base64"
+    static let boolean = "значением true или false"
+    static let documentUID = "uid документа"
+    static let kind = "вид документа"
+    static let registrationNumber = "регистрационный номер"
+    static let notifiedDocumentUID = "uid документа, о котором уведомление"
+    static let refusalReason = "причина отказа в регистрации"
+    static let executor = "исполнитель"
+    static let reportSignatory = "подписавший доклад"
+    static let reportNumber = "номер доклада"
+    static let messageUID = "uid сообщения"
+    static let sourceUID = "uid отправителя в МЭДО"
+    static let sourceOrganization = "организация-отправитель"
+    static let ticketMessageUID = "uid сообщения, о котором квитанция"
+
+    static func container(_ name: String) -> String { "контейнере \(name)" }
 }
