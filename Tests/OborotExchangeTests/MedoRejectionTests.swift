@@ -59,6 +59,18 @@ struct MedoRejectionTests {
         }
     }
 
+    @Test("2.7 and later: the main document must be a PDF and stamps PNG images")
+    func containerFormats() throws {
+        var entries = MedoFixture.containerEntries(passport: MedoFixture.passport(namespace: "urn:IEDMS:CONTAINER"))
+        entries[1].1 = Array("PK\u{03}\u{04} a DOCX".utf8)
+        #expect(MedoFixture.rejection(try MedoFixture.message271Folder(entries: entries))
+            == MedoRejection(code: "main_not_pdf",
+                             reason: "Основной документ main.pdf не в формате PDF, а в МЭДО 2.7 и новее он должен быть PDF"))
+        entries = MedoFixture.containerEntries(passport: MedoFixture.passport(namespace: "http://minsvyaz.ru/container"))
+        entries[3].1 = Array("GIF89a".utf8)
+        #expect(MedoFixture.rejection(try MedoFixture.legacy27Folder(entries: entries))?.code == "stamp_not_png")
+    }
+
     @Test("empty elements are refused with the element and line; whitespace-only counts as empty")
     func emptyElements() throws {
         let empty = MedoFixture.legacy22.replacingOccurrences(of: "<xdms:comment>Срочно</xdms:comment>",

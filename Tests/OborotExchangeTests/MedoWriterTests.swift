@@ -131,6 +131,12 @@ struct MedoWriterTests {
         var xml = Self.document
         xml.files[4].name = "report2026.xml"
         #expect(rejection(xml) == nil)
+        var word = Self.document
+        word.files[0].bytes = [0x50, 0x4B, 0x03, 0x04]
+        #expect(rejection(word)?.code == "main_not_pdf")
+        var gif = Self.document
+        gif.files[1].bytes = Array("GIF89a".utf8)
+        #expect(rejection(gif)?.code == "stamp_not_png")
         var nowhere = Self.document
         nowhere.files[1].stampPosition?.x = .nan
         #expect(rejection(nowhere)?.code == "invalid_stamp_position")

@@ -46,7 +46,8 @@ enum MedoContainerArchive {
     private static func rejection(_ failure: DocumentText.Failure, archive: String, limit: Int) -> MedoRejection {
         switch failure {
         case .tooLarge: .archiveTooLarge(archive, limit: limit)
-        case .corrupt(let why), .unsupported(let why): .corruptArchive(archive, why.lowercasedFirst)
+        case .corrupt(let why): .corruptArchive(archive, why.lowercasedFirst)
+        case .unsupported(let why): .unsupportedArchive(archive, why.lowercasedFirst)
         }
     }
 }

@@ -62,3 +62,15 @@ public struct MedoStampPosition: Sendable, Equatable {
         self.height = height
     }
 }
+
+extension MedoFile {
+    /// Whether the bytes start as a PDF does; 2.7 and later send the main document only as PDF.
+    var looksLikePDF: Bool {
+        // Some writers put a few bytes of junk before the header; readers accept it within the first kilobyte.
+        let marker = Array("%PDF-".utf8)
+        return bytes.prefix(1024).indices.contains { bytes[$0...].starts(with: marker) }
+    }
+
+    /// Whether the bytes carry the PNG signature; stamp images are PNG by the format.
+    var looksLikePNG: Bool { bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) }
+}

@@ -64,8 +64,12 @@ extension MedoPacketReader {
             document.files.append(try self.file(file, files: files, fields: fields))
         }
         guard let main = document.mainFile else { throw .missingMainDocument }
-        // 2.7 made the detached signature of the main document mandatory.
+        // 2.7 made the main document a PDF and its detached signature mandatory; stamps are PNG images.
+        if !main.looksLikePDF { throw .mainNotPDF(main.name) }
         if main.signatures.isEmpty { throw .missingSignature(main.name) }
+        if let stamp = document.files.first(where: { $0.role == .stamp && !$0.looksLikePNG }) {
+            throw .stampNotPNG(stamp.name)
+        }
         return document
     }
 

@@ -12,7 +12,11 @@ extension MedoPacketWriter {
         try require(document.number, MedoWording.registrationNumber)
         guard let main = document.mainFile else { throw .missingMainDocument }
         // Recipients refuse a 2.7.1 document whose main text is not signed; better to stop here than be refused.
+        if !main.looksLikePDF { throw .mainNotPDF(main.name) }
         if main.signatures.isEmpty { throw .missingSignature(main.name) }
+        if let stamp = document.files.first(where: { $0.role == .stamp && !$0.looksLikePNG }) {
+            throw .stampNotPNG(stamp.name)
+        }
         var names: Set<String> = [passportName.lowercased()]
         var zip = MedoZipWriter(modified: created)
         var total = 0

@@ -109,6 +109,19 @@ extension MedoRejection {
         MedoRejection(code: "corrupt_archive", reason: "Архив \(archive) повреждён: \(why)")
     }
 
+    static func unsupportedArchive(_ archive: String, _ why: String) -> MedoRejection {
+        MedoRejection(code: "unsupported_archive", reason: "Архив \(archive) не удаётся прочитать: \(why)")
+    }
+
+    static func mainNotPDF(_ name: String) -> MedoRejection {
+        MedoRejection(code: "main_not_pdf",
+                      reason: "Основной документ \(name) не в формате PDF, а в МЭДО 2.7 и новее он должен быть PDF")
+    }
+
+    static func stampNotPNG(_ name: String) -> MedoRejection {
+        MedoRejection(code: "stamp_not_png", reason: "Изображение штампа \(name) не в формате PNG")
+    }
+
     static func invalidFileName(_ name: String) -> MedoRejection {
         MedoRejection(code: "invalid_file_name",
                       reason: "Имя файла «\(name.prefix(120))» недопустимо в контейнере МЭДО: только латинские буквы и цифры с расширением")
