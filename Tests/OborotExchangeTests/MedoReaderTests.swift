@@ -82,6 +82,16 @@ struct MedoReaderTests {
         #expect(document.files == Self.expectedContainerFiles)
     }
 
+    @Test("2.7 labelled «Документ» rather than «Транспортный контейнер» still reads its container")
+    func container27AsDocument() throws {
+        var folder = try MedoFixture.legacy27Folder()
+        folder["document.xml"] = MedoFixture.windows1251(MedoFixture.legacy27Envelope()
+            .replacingOccurrences(of: "xdms:type=\"Транспортный контейнер\"", with: "xdms:type=\"Документ\""))
+        let packet = try MedoFixture.packet(folder)
+        #expect(packet.header.type == .document)
+        #expect(MedoFixture.document(packet)?.files == Self.expectedContainerFiles)
+    }
+
     @Test("2.7.1: message.xml with routing, passport in urn:IEDMS:CONTAINER, UTC time")
     func message271() throws {
         let packet = try MedoFixture.packet(try MedoFixture.message271Folder())

@@ -37,7 +37,8 @@ public enum MedoPacketReader {
         let header = try self.header(root, fields)
         let content: MedoContent
         switch header.type {
-        case .document where !isMessage:
+        // Some 2.7 senders label a container packet «Документ»; the container element says which it is.
+        case .document where !isMessage && root.child("container") == nil:
             content = .document(try legacyDocument(root, folder: folder, fields: fields))
         case .document, .transportContainer:
             let passportNamespace = isMessage ? MedoNamespace.container : MedoNamespace.legacyContainer
