@@ -1,8 +1,9 @@
 import Foundation
 
 extension DocumentText {
-    /// Just enough of ZIP to read one named part of an office document: the central directory is trusted for
-    /// sizes, every size is checked against the limits before reading, and the inflater counts what it makes.
+    /// Just enough of ZIP to read one named part of an office document or of a МЭДО container, from a file or
+    /// from bytes in memory: the central directory is trusted for sizes, every size is checked against the limits
+    /// before reading, and the inflater counts what it makes.
     struct ZipParts {
         struct Entry {
             let path: String
@@ -14,18 +15,33 @@ extension DocumentText {
             let headerOffset: UInt64
         }
 
-        private let handle: FileHandle
+        /// Where the archive's bytes are: an open file, read piece by piece, or bytes already in memory.
+        private enum Source {
+            case file(FileHandle)
+            case memory([UInt8])
+        }
+
+        private let source: Source
         private let fileSize: UInt64
         private(set) var entries: [Entry] = []
+        /// Paths of entries that climb out of the archive (`..`); they are skipped, but callers that must refuse
+        /// such an archive outright (МЭДО) need to know they were there.
+        private(set) var climbingPaths: [String] = []
 
         init(path: String) throws(Failure) {
             guard let handle = FileHandle(forReadingAtPath: path) else { throw .corrupt("Файл не удалось открыть") }
-            self.handle = handle
+            source = .file(handle)
             do {
                 fileSize = try handle.seekToEnd()
             } catch {
                 throw .corrupt("Файл не удалось прочитать")
             }
+            try readDirectory()
+        }
+
+        init(bytes: [UInt8]) throws(Failure) {
+            source = .memory(bytes)
+            fileSize = UInt64(bytes.count)
             try readDirectory()
         }
 
@@ -93,7 +109,9 @@ extension DocumentText {
                 let path = String(decoding: directory[(cursor + 46)..<(cursor + 46 + nameLength)], as: UTF8.self)
                 // A path that climbs out of the archive is never looked at, let alone read.
                 let components = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
-                if !components.contains("..") {
+                if components.contains("..") {
+                    climbingPaths.append(path)
+                } else {
                     entries.append(Entry(
                         path: path,
                         flags: Self.uint16(directory, cursor + 8),
@@ -111,13 +129,18 @@ extension DocumentText {
             guard offset <= fileSize, UInt64(count) <= fileSize - offset else {
                 throw .corrupt("Файл обрывается раньше, чем сказано в его заголовках")
             }
-            do {
-                try handle.seek(toOffset: offset)
-                let data = try handle.read(upToCount: count) ?? Data()
-                guard data.count == count else { throw Failure.corrupt("Файл не удалось прочитать") }
-                return [UInt8](data)
-            } catch {
-                throw .corrupt("Файл не удалось прочитать")
+            switch source {
+            case .memory(let bytes):
+                return Array(bytes[Int(offset)..<(Int(offset) + count)])
+            case .file(let handle):
+                do {
+                    try handle.seek(toOffset: offset)
+                    let data = try handle.read(upToCount: count) ?? Data()
+                    guard data.count == count else { throw Failure.corrupt("Файл не удалось прочитать") }
+                    return [UInt8](data)
+                } catch {
+                    throw .corrupt("Файл не удалось прочитать")
+                }
             }
         }
 
