@@ -124,4 +124,21 @@ struct MedoReaderTests {
         let document = try #require(MedoFixture.document(try MedoFixture.packet(folder)))
         #expect(document.mainFile?.bytes == MedoFixture.pdf)
     }
+
+    @Test("packets of every generation read concurrently give the same results as one by one")
+    func concurrentReads() async throws {
+        let folders = [MedoFixture.legacy22Folder(), MedoFixture.legacy25Folder(), try MedoFixture.legacy27Folder(),
+                       try MedoFixture.message271Folder()]
+        let expected = folders.map { MedoPacketReader.read(files: $0) }
+        let results = await withTaskGroup(of: (Int, Result<MedoPacket, MedoRejection>).self) { group in
+            for index in 0..<40 {
+                group.addTask { (index % 4, MedoPacketReader.read(files: folders[index % 4])) }
+            }
+            var results: [(Int, Result<MedoPacket, MedoRejection>)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        #expect(results.count == 40)
+        for (index, result) in results { #expect(result == expected[index]) }
+    }
 }
