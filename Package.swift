@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "OborotServerTests",
             dependencies: [
-                "OborotServer", "OborotStore", "OborotDomain", "OborotTestSupport", "OborotAPI",
+                "OborotServer", "OborotStore", "OborotDomain", "OborotTestSupport", "OborotAPI", "OborotExchange",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

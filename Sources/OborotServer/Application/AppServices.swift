@@ -27,6 +27,7 @@ struct AppServices: Sendable {
     let search: SearchService
     let searchIndexer: SearchIndexer
     let delivery: DeliveryService
+    let medo: MedoInbox
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -59,5 +60,6 @@ struct AppServices: Sendable {
         self.search = SearchService(database: database)
         self.searchIndexer = SearchIndexer(database: database, blobs: blobs)
         self.delivery = DeliveryService(database: database)
+        self.medo = MedoInbox(database: database, blobs: blobs, quarantineDirectory: configuration.medoQuarantine)
     }
 }

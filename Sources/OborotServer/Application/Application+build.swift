@@ -20,10 +20,14 @@ public func buildApplication(
     let reminders = ReminderJob(
         database: database, logger: logger,
         timeZone: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current)
+    let medo = MedoJob(
+        folders: MedoFolders(
+            inbox: MedoInbox(database: database, blobs: blobs, quarantineDirectory: configuration.medoQuarantine),
+            database: database, inDirectory: configuration.medoIn, outDirectory: configuration.medoOut, logger: logger))
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Oborot"),
-        services: [sweeper, reminders, indexing],
+        services: [sweeper, reminders, indexing, medo],
         logger: logger)
 }
 
@@ -49,6 +53,7 @@ public func buildRouter(
     VerifyRoutes.add(to: router, services: services)
     ComparisonRoutes.add(to: router, comparison: services.comparison)
     SearchRoutes.add(to: router, services: services)
+    MedoRoutes.add(to: router, services: services)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)
     return router

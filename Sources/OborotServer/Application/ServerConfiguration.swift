@@ -21,6 +21,15 @@ public struct ServerConfiguration: Sendable {
     /// QR codes of signature marks. Unset, the address of the request is used.
     public var publicURL: String?
 
+    /// The МЭДО transport client's folders (`OBOROT_MEDO_IN`, `OBOROT_MEDO_OUT`): packets arrive in IN, one folder
+    /// each, and ours are written to OUT. By default under `<data directory>/medo`.
+    public var medoInDirectory: String?
+    public var medoOutDirectory: String?
+    public var medoIn: String { medoInDirectory ?? (dataDirectory as NSString).appendingPathComponent("medo/in") }
+    public var medoOut: String { medoOutDirectory ?? (dataDirectory as NSString).appendingPathComponent("medo/out") }
+    /// Copies of packets that could not be taken in, kept for a registrar to see: never dropped.
+    public var medoQuarantine: String { (dataDirectory as NSString).appendingPathComponent("medo/quarantine") }
+
     /// Where file contents live: `<data directory>/blobs`.
     public var blobDirectory: String { (dataDirectory as NSString).appendingPathComponent("blobs") }
 
@@ -51,6 +60,8 @@ public struct ServerConfiguration: Sendable {
             database: try DatabaseLocation.from(
                 databaseURL: environment["OBOROT_DATABASE_URL"], dataDirectory: dataDirectory))
         if let host = environment["OBOROT_HOST"].nonEmpty { configuration.host = host }
+        configuration.medoInDirectory = environment["OBOROT_MEDO_IN"].nonEmpty
+        configuration.medoOutDirectory = environment["OBOROT_MEDO_OUT"].nonEmpty
         if let url = environment["OBOROT_PUBLIC_URL"].nonEmpty {
             guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
                 throw ConfigurationError("OBOROT_PUBLIC_URL: ожидается адрес вида https://sed.example.ru, получено «\(url)»")

@@ -59,7 +59,8 @@ struct DeliveryService: Sendable {
         }
     }
 
-    /// The recipient's registrar refuses a delivered card: the card is cancelled with the reason, which the sender sees.
+    /// The recipient's registrar refuses a delivered card — from another body of the region or by МЭДО: the card is
+    /// cancelled with the reason, which the sender sees (in its sheet, or as «Отказано в регистрации» by МЭДО).
     func refuse(_ caller: Caller, incomingDocumentID: UUID, reason: String?) async throws -> Document {
         let reason = try DeliveryRules.refusalReason(reason).get()
         return try await database.write { db in
@@ -68,21 +69,29 @@ struct DeliveryService: Sendable {
             let recipient = try await OrganizationRepository(db).get(loaded.document.organizationID)
             try caller.actor.require(DocumentAccess.registers(recipient.path))
             let deliveries = DeliveryRepository(db)
-            guard let delivery = try await deliveries.find(incomingDocumentID: incomingDocumentID, lockingRow: true) else {
-                throw OborotError.notFound(.delivery)
+            let delivery = try await deliveries.find(incomingDocumentID: incomingDocumentID, lockingRow: true)
+            let byMedo = delivery == nil ? try await MedoRepository(db).inboundDocument(of: incomingDocumentID) : nil
+            guard delivery != nil || byMedo != nil else { throw OborotError.notFound(.delivery) }
+            if let delivery {
+                try DeliveryRules.checkRefusable(delivery, incomingState: loaded.document.state).get()
+            } else if loaded.document.state != .draft {
+                throw loaded.document.state == .cancelled ? OborotError.deliveryAlreadyRefused : .deliveryAlreadyRegistered(loaded.document.state)
             }
-            try DeliveryRules.checkRefusable(delivery, incomingState: loaded.document.state).get()
             var card = loaded.document
             card.state = try DocumentLifecycle.apply(.cancel, to: card.lifecycleFacts).get()
             card.cancellationReason = String("Отказано в регистрации: \(reason)".prefix(2000))
             card.updatedAt = db.now
             card.version = try await documents.update(card, organizationPath: recipient.path, expectedVersion: card.version)
-            try await deliveries.refuse(delivery.id, refusal: Delivery.Refusal(reason: reason, byUserID: caller.actor.principal.userID, at: db.now))
             try await AuditLog(db).append(caller.audit("document.refuse_delivery", .document, card.id, DeliveryTexts.refused(reason: reason)))
-            if let sent = try await documents.find(delivery.sentDocumentID) {
-                try await Self.notifySender(
-                    of: delivery, sent: sent, kind: .deliveryRefused,
-                    text: DeliveryTexts.refusedNotice(by: recipient, sent: sent, reason: reason), db: db)
+            if let delivery {
+                try await deliveries.refuse(delivery.id, refusal: Delivery.Refusal(reason: reason, byUserID: caller.actor.principal.userID, at: db.now))
+                if let sent = try await documents.find(delivery.sentDocumentID) {
+                    try await Self.notifySender(
+                        of: delivery, sent: sent, kind: .deliveryRefused,
+                        text: DeliveryTexts.refusedNotice(by: recipient, sent: sent, reason: reason), db: db)
+                }
+            } else {
+                try await MedoOutbox.refused(card, reason: reason, db: db)
             }
             return card
         }

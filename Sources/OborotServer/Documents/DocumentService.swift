@@ -190,6 +190,7 @@ struct DocumentService: Sendable {
         try await AuditLog(db).append(
             caller.audit("document.register", .document, document.id, DocumentTexts.registered(document, journal: numbered.journal)))
         try await DeliveryService.registered(document, db: db)
+        try await MedoOutbox.registered(document, db: db)
         return document
     }
 

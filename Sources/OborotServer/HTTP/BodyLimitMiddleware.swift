@@ -12,7 +12,8 @@ struct BodyLimitMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard request.method == .post || request.method == .put || request.method == .patch, !FileRoutes.isUpload(request), !VerifyRoutes.readsOwnBody(request) else {
+        guard request.method == .post || request.method == .put || request.method == .patch, !FileRoutes.isUpload(request), !VerifyRoutes.readsOwnBody(request),
+            !MedoRoutes.readsOwnBody(request) else {
             return try await next(request, context)
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBytes {

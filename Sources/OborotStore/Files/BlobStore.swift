@@ -69,6 +69,24 @@ public struct BlobStore: Sendable {
         return Ingested(sha256: sha256, size: size, fileType: OborotDomain.FileType.detect(head))
     }
 
+    /// Stores bytes already in memory (files of a МЭДО packet) the same way as a stream.
+    public func ingest(bytes: [UInt8]) async throws -> Ingested {
+        try await ingest(OneBuffer(buffer: ByteBuffer(bytes: bytes)), maxBytes: Int64(bytes.count))
+    }
+
+    /// An async sequence of exactly one buffer.
+    struct OneBuffer: AsyncSequence, Sendable {
+        let buffer: ByteBuffer
+        struct AsyncIterator: AsyncIteratorProtocol {
+            var buffer: ByteBuffer?
+            mutating func next() async -> ByteBuffer? {
+                defer { buffer = nil }
+                return buffer
+            }
+        }
+        func makeAsyncIterator() -> AsyncIterator { AsyncIterator(buffer: buffer) }
+    }
+
     /// Where the blob with this hash lives.
     public func path(of sha256: String) -> FilePath {
         let characters = Array(sha256)

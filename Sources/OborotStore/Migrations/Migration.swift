@@ -33,5 +33,6 @@ public enum Migrations {
         approval,
         search,
         delivery,
+        medo,
     ]
 }

@@ -1,0 +1,191 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import OborotDomain
+import OborotExchange
+@testable import OborotServer
+import OborotStore
+import OborotTestSupport
+import Testing
+
+@Suite("МЭДО: входящие пакеты, карантин, уведомления (API и папки IN/OUT)")
+struct MedoExchangeTests {
+    static let pdf = Array("%PDF-1.7\n1 0 obj<<>>endobj\n".utf8) + (0..<2000).map { UInt8($0 % 251) }
+    static let signature: [UInt8] = [0x30, 0x82, 0x01, 0x00] + (0..<256).map { UInt8($0 % 7) }
+
+    /// A signed 2.7.1 letter from a federal ministry, addressed by uid to the test region's ministry.
+    static func letter(
+        uid: String = "doc-\(UUID().uuidString.prefix(8))", destination: String = "MINFIN-TO",
+        addressee: String = "Министерство финансов Тестовой области"
+    ) throws -> [String: [UInt8]] {
+        let document = MedoDocument(
+            uid: uid, kind: "Письмо", number: "ДБ-12/345", date: CalendarDate(year: 2026, month: 11, day: 30)!,
+            annotation: "О финансировании ремонта автомобильных дорог", pages: 2,
+            signatories: [MedoParticipant(organization: "Минтранс России", person: "Петров П.П.", post: "Заместитель Министра")],
+            addressees: [MedoParticipant(organization: addressee)],
+            destinations: [MedoDestination(uid: destination, organization: addressee)],
+            files: [MedoFile(name: "main.pdf", bytes: pdf, role: .main, pages: 2, signatures: [MedoSignature(name: "main.pdf.p7s", bytes: signature)])])
+        let packet = MedoPacket(
+            version: "2.7.1",
+            header: MedoHeader(
+                type: .document, uid: "packet-\(uid)", created: Date(), sourceUID: "MINTRANS-0004",
+                sourceOrganization: "Министерство транспорта Российской Федерации"),
+            content: .document(document))
+        return try MedoPacketWriter.write(packet).get()
+    }
+
+    /// Puts a packet folder into IN as the transport client would, written a while ago (settled).
+    static func drop(_ files: [String: [UInt8]], into directory: String, name: String) throws {
+        let folder = (directory as NSString).appendingPathComponent(name)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (file, bytes) in files {
+            let path = (folder as NSString).appendingPathComponent(file)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: path)
+        }
+    }
+
+    static func folders(_ app: TestApp) -> MedoFolders {
+        let configuration = app.configuration
+        return MedoFolders(
+            inbox: MedoInbox(
+                database: app.database, blobs: BlobStore(root: configuration.blobDirectory),
+                quarantineDirectory: configuration.medoQuarantine),
+            database: app.database, inDirectory: configuration.medoIn, outDirectory: configuration.medoOut,
+            logger: Logger(label: "medo-test"))
+    }
+
+    static func addMinistryParticipant(_ app: TestApp) async throws {
+        let admin = try await app.signIn("region.admin")
+        let added = try await app.request(
+            .post, "/api/v1/medo/participants", token: admin,
+            json: #"{"uid":"MINFIN-TO","name":"Минфин ТО","organizationId":"\#(app.fixture.ministry.id)"}"#)
+        guard added.status == .created else { throw UnexpectedResponse(added) }
+    }
+
+    @Test("a 2.7.1 packet dropped into IN becomes an incoming card; registered, it sends «Зарегистрирован» with our number to OUT; the same packet again changes nothing",
+          arguments: TestDatabaseKind.available)
+    func inboundToAccepted(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            try await Self.addMinistryParticipant(app)
+            let folders = Self.folders(app)
+            let letter = try Self.letter(uid: "doc-1")
+            try Self.drop(letter, into: app.configuration.medoIn, name: "packet-1")
+            #expect(await folders.scanInbox() == 1)
+            #expect(!FileManager.default.fileExists(atPath: (app.configuration.medoIn as NSString).appendingPathComponent("packet-1")))
+
+            let clerk = try await app.signIn("minfin.clerk")
+            let packets = try await app.request(.get, "/api/v1/medo/packets?direction=in", token: clerk).json()["items"] as? [[String: Any]] ?? []
+            #expect(packets.count == 1)
+            #expect(packets.first?["state"] as? String == "received")
+            let cardID = try #require(packets.first?["documentId"] as? String)
+            let card = try await app.request(.get, "/api/v1/documents/\(cardID)", token: clerk).json()
+            #expect(card["kind"] as? String == "incoming" && card["state"] as? String == "draft")
+            #expect(card["correspondentNumber"] as? String == "ДБ-12/345")
+            #expect(card["deliveryMethod"] as? String == "medo")
+            #expect((card["correspondent"] as? [String: Any])?["name"] as? String == "Министерство транспорта Российской Федерации")
+            let names = Set((card["attachments"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+            #expect(names == ["main.pdf", "main.pdf.p7s"])
+
+            // The same packet delivered again (or uploaded) is the same packet: no second card.
+            try Self.drop(letter, into: app.configuration.medoIn, name: "packet-1-again")
+            #expect(await folders.scanInbox() == 1)
+            #expect(try await app.count("medo_packets") == 1)
+
+            // Registration queues «Зарегистрирован» with our number; the job writes it to OUT.
+            let registered = try await app.request(
+                .post, "/api/v1/documents/\(cardID)/transitions", token: clerk,
+                json: #"{"event":"register","version":1,"journalId":"\#(app.fixture.journal(for: .incoming).id)"}"#)
+            #expect(registered.status == .ok, "\(registered.text)")
+            let number = try #require((try registered.json()["registration"] as? [String: Any])?["number"] as? String)
+            #expect(try await folders.flushOutbox() == 1)
+            let out = try FileManager.default.contentsOfDirectory(atPath: app.configuration.medoOut).filter { !$0.hasPrefix(".") }
+            #expect(out.count == 1)
+            let written = try #require(Self.files(in: (app.configuration.medoOut as NSString).appendingPathComponent(out[0])))
+            let notice = try MedoPacketReader.read(files: written).get()
+            guard case .notification(let notification) = notice.content, case .accepted(let acceptance) = notification.event else {
+                Issue.record("expected documentAccepted, got \(notice.content)")
+                return
+            }
+            #expect(notification.documentUID == "doc-1")
+            #expect(acceptance.number == number)
+            #expect(notice.header.sourceUID == "MINFIN-TO")
+            let log = try await app.request(.get, "/api/v1/documents/\(cardID)/exchange", token: clerk).jsonArray()
+            #expect(log.map { $0["direction"] as? String } == ["out", "in"])
+            #expect(log.first?["state"] as? String == "written")
+            #expect(try await folders.flushOutbox() == 0)
+
+            // The operator's ticket for our notification marks it delivered.
+            let ticket = try MedoPacketWriter.write(MedoPacket(
+                version: "2.7.1",
+                header: MedoHeader(type: .ticket, uid: "ticket-1", created: Date(), sourceUID: "MEDO-OPERATOR", sourceOrganization: "Оператор МЭДО"),
+                content: .ticket(MedoTicket(messageUID: out[0], time: Date(), accepted: true)))).get()
+            try Self.drop(ticket, into: app.configuration.medoIn, name: "ticket-1")
+            #expect(await folders.scanInbox() == 1)
+            let after = try await app.request(.get, "/api/v1/documents/\(cardID)/exchange", token: clerk).jsonArray()
+            #expect(after.first { $0["direction"] as? String == "out" }?["state"] as? String == "delivered")
+        }
+    }
+
+    @Test("bad packets are quarantined with their reasons and a copy of their files; the watcher goes on; a refusal sends «Отказано в регистрации»",
+          arguments: TestDatabaseKind.available)
+    func quarantineAndRefusal(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            try await Self.addMinistryParticipant(app)
+            let folders = Self.folders(app)
+            var missingSignature = try Self.letter(uid: "doc-2")
+            // A container without the .p7s it lists: rebuilt by hand below would be long; a broken XML is enough here.
+            missingSignature["message.xml"] = Array("<broken".utf8)
+            try Self.drop(missingSignature, into: app.configuration.medoIn, name: "a-broken-xml")
+            try Self.drop(try Self.letter(uid: "doc-3", destination: "NOBODY", addressee: "Администрация города Энска"), into: app.configuration.medoIn, name: "b-unknown-addressee")
+            try Self.drop(["readme.txt": Array("не пакет".utf8)], into: app.configuration.medoIn, name: "c-no-xml")
+            try Self.drop(try Self.letter(uid: "doc-4"), into: app.configuration.medoIn, name: "d-good")
+            #expect(await folders.scanInbox() == 4)
+
+            let clerk = try await app.signIn("minfin.clerk")
+            let quarantined = try await app.request(.get, "/api/v1/medo/packets?state=quarantined", token: clerk).json()["items"] as? [[String: Any]] ?? []
+            #expect(quarantined.count == 3)
+            #expect(Set(quarantined.compactMap { $0["reasonCode"] as? String }).contains("unknown_addressee"))
+            #expect(quarantined.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
+            let copies = try FileManager.default.contentsOfDirectory(atPath: app.configuration.medoQuarantine)
+            #expect(copies.count == 3)
+            // Nothing half-made: only the good packet has a card.
+            #expect(try await app.count("documents") == 1)
+            // Registrars and admins see the quarantine, others do not; only admins see the XML.
+            #expect(try await app.request(.get, "/api/v1/medo/packets", token: try await app.signIn("economist")).status == .forbidden)
+            #expect(try await app.request(.get, "/api/v1/medo/packets?state=lost", token: clerk).status == .unprocessableContent)
+
+            // An upload of a non-zip is quarantined too, never an error page.
+            var headers: HTTPFields = [.contentType: "application/zip", .authorization: "Bearer \(clerk)"]
+            headers[.accept] = "application/json"
+            let upload = try await app.client.execute(uri: "/api/v1/medo/packets", method: .post, headers: headers, body: ByteBuffer(string: "not a zip"))
+            #expect(upload.status == .created)
+            #expect((try upload.json())["state"] as? String == "quarantined")
+
+            // The good one is refused by the registrar: «Отказано в регистрации» with the reason goes to OUT.
+            let good = try await app.request(.get, "/api/v1/medo/packets?state=received", token: clerk).json()["items"] as? [[String: Any]] ?? []
+            let cardID = try #require(good.first?["documentId"] as? String)
+            let refused = try await app.request(.post, "/api/v1/documents/\(cardID)/refuse", token: clerk, json: #"{"reason":"Направлено не по адресу"}"#)
+            #expect(refused.status == .ok, "\(refused.text)")
+            #expect(try await folders.flushOutbox() == 1)
+            let out = try FileManager.default.contentsOfDirectory(atPath: app.configuration.medoOut).filter { !$0.hasPrefix(".") }
+            let notice = try MedoPacketReader.read(files: try #require(Self.files(in: (app.configuration.medoOut as NSString).appendingPathComponent(out[0])))).get()
+            guard case .notification(let notification) = notice.content, case .refused(let refusal) = notification.event else {
+                Issue.record("expected documentRefused, got \(notice.content)")
+                return
+            }
+            #expect(refusal.reason == "Направлено не по адресу")
+            #expect(notification.documentUID == "doc-4")
+        }
+    }
+
+    static func files(in folder: String) -> [String: [UInt8]]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        var files: [String: [UInt8]] = [:]
+        for name in names { files[name] = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)).map(Array.init) }
+        return files
+    }
+}
