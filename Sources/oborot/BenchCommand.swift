@@ -6,7 +6,7 @@ import Logging
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Вспомогательные команды для замеров производительности (Benchmarks/).",
-        subcommands: [Hello.self, Storage.self, Control.self, Approval.self, Verify.self, Search.self, Delivery.self])
+        subcommands: [Hello.self, Storage.self, Control.self, Approval.self, Verify.self, Search.self, Delivery.self, Medo.self])
 
     /// A bare Hummingbird server with one `hello` route: the ceiling our real routes are compared against, built with
     /// the same compiler, flags and framework version as the product.
