@@ -142,13 +142,10 @@ struct DeliveryService: Sendable {
 
     /// The sender as a correspondent of the directory: found by its deduplication key or added, linked to the organisation.
     static func correspondent(for organization: Organization, db: DatabaseHandle) async throws -> UUID {
-        let repository = CorrespondentRepository(db)
-        let key = CorrespondentRules.deduplicationKey(name: organization.fullName, inn: organization.inn, address: nil)
-        if let known = try await repository.find(deduplicationKey: key) { return known.id }
-        let correspondent = Correspondent(
-            id: UUID(), kind: .organization, name: organization.fullName, inn: organization.inn, address: nil, email: nil,
-            phone: nil, organizationID: organization.id, version: 1)
-        try await repository.insert(correspondent)
-        return correspondent.id
+        try await CorrespondentRepository(db).findOrInsert(
+            Correspondent(
+                id: UUID(), kind: .organization, name: organization.fullName, inn: organization.inn, address: nil, email: nil,
+                phone: nil, organizationID: organization.id, version: 1))
     }
+
 }

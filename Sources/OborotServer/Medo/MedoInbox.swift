@@ -139,22 +139,12 @@ struct MedoInbox: Sendable {
     static func sender(of header: MedoHeader, db: DatabaseHandle) async throws -> UUID {
         let repository = MedoRepository(db)
         if let known = try await repository.participant(uid: header.sourceUID), let id = known.correspondentID { return id }
-        let correspondents = CorrespondentRepository(db)
-        let key = CorrespondentRules.deduplicationKey(name: header.sourceOrganization, inn: nil, address: nil)
-        let id: UUID
-        if let existing = try await correspondents.find(deduplicationKey: key) {
-            id = existing.id
-        } else {
-            id = UUID()
-            try await correspondents.insert(
-                Correspondent(
-                    id: id, kind: .organization, name: header.sourceOrganization, inn: nil, address: nil, email: nil, phone: nil,
-                    organizationID: nil, version: 1))
-        }
-        if try await repository.participant(uid: header.sourceUID) == nil {
-            try await repository.insert(
-                MedoParticipantRecord(id: UUID(), uid: header.sourceUID, name: header.sourceOrganization, organizationID: nil, correspondentID: id))
-        }
+        let id = try await CorrespondentRepository(db).findOrInsert(
+            Correspondent(
+                id: UUID(), kind: .organization, name: header.sourceOrganization, inn: nil, address: nil, email: nil, phone: nil,
+                organizationID: nil, version: 1))
+        try await repository.insertIfAbsent(
+            MedoParticipantRecord(id: UUID(), uid: header.sourceUID, name: header.sourceOrganization, organizationID: nil, correspondentID: id))
         return id
     }
 

@@ -306,6 +306,16 @@ public struct MedoRepository: Sendable {
             .rows(ParticipantRow.self).map { try $0.participant() }
     }
 
+    /// Adds the participant unless its uid is already known (a concurrent packet may have added it first).
+    public func insertIfAbsent(_ participant: MedoParticipantRecord) async throws {
+        try await db.sql.insert(into: "medo_participants").rows([
+            ParticipantRow(
+                id: participant.id.lowercasedString, uid: participant.uid, name: participant.name,
+                organizationId: participant.organizationID?.lowercasedString,
+                correspondentId: participant.correspondentID?.lowercasedString, createdAt: db.now.unixMilliseconds)
+        ]).ignoringConflicts(with: ["uid"]).run()
+    }
+
     public func insert(_ participant: MedoParticipantRecord) async throws {
         try await db.sql.insert(into: "medo_participants").rows([
             ParticipantRow(

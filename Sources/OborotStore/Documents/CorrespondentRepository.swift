@@ -82,6 +82,14 @@ public struct CorrespondentRepository: Sendable {
         return try await query.orderBy("name").limit(limit).rows(Row.self).map { try $0.correspondent() }
     }
 
+    /// The entry under the correspondent's deduplication key: the one stored, or this one added. Safe when two
+    /// transactions add the same body at once (two packets from a new sender): the loser reads the winner's row.
+    public func findOrInsert(_ correspondent: Correspondent) async throws -> UUID {
+        let row = Row(correspondent, now: db.now)
+        try await db.sql.insert(into: "correspondents").rows([row]).ignoringConflicts(with: ["deduplication_key"]).run()
+        return try await find(deduplicationKey: row.deduplicationKey)?.id ?? correspondent.id
+    }
+
     public func insert(_ correspondent: Correspondent) async throws {
         try await db.sql.insert(into: "correspondents").rows([Row(correspondent, now: db.now)]).run()
     }
