@@ -26,9 +26,24 @@ struct DeliveryRulesTests {
             .organization(Self.b), .correspondent(UUID()), .organization(Self.a), .organization(Self.b),
             .organization(Self.sender), .employee(UUID()), .organization(Self.c),
         ])
-        #expect(try DeliveryRules.recipients(of: document, alreadyDelivered: []).get() == [Self.b, Self.a, Self.c])
-        #expect(try DeliveryRules.recipients(of: document, alreadyDelivered: [Self.a]).get() == [Self.b, Self.c])
+        #expect(try DeliveryRules.recipients(of: document, alreadyDelivered: []).get().organizations == [Self.b, Self.a, Self.c])
+        #expect(try DeliveryRules.recipients(of: document, alreadyDelivered: [Self.a]).get().organizations == [Self.b, Self.c])
         #expect(DeliveryRules.recipients(of: document, alreadyDelivered: [Self.a, Self.b, Self.c]).failure?.code == "already_delivered")
+    }
+
+    @Test("outside bodies on the МЭДО network are recipients too, once each, until a packet has gone to them")
+    func medoRecipients() throws {
+        let federal = UUID(), postal = UUID()
+        let document = Self.letter(addressees: [.correspondent(federal), .correspondent(postal), .correspondent(federal), .organization(Self.a)])
+        let both = try DeliveryRules.recipients(of: document, alreadyDelivered: [], medoParticipants: [federal]).get()
+        #expect(both.organizations == [Self.a] && both.medoCorrespondents == [federal] && both.count == 2)
+        let medoOnly = try DeliveryRules.recipients(of: document, alreadyDelivered: [Self.a], medoParticipants: [federal]).get()
+        #expect(medoOnly.organizations.isEmpty && medoOnly.medoCorrespondents == [federal])
+        #expect(DeliveryRules.recipients(
+            of: document, alreadyDelivered: [Self.a], medoParticipants: [federal], alreadySentByMedo: [federal]).failure?.code == "already_delivered")
+        let federalOnly = Self.letter(addressees: [.correspondent(federal)])
+        #expect((try? DeliveryRules.recipients(of: federalOnly, alreadyDelivered: [], medoParticipants: [federal]).get().medoCorrespondents) == [federal])
+        #expect(DeliveryRules.recipients(of: federalOnly, alreadyDelivered: []).failure?.code == "no_internal_addressees")
     }
 
     @Test("what cannot be sent, each with its own code")
@@ -40,7 +55,7 @@ struct DeliveryRulesTests {
             #expect(DeliveryRules.recipients(of: Self.letter(kind: kind, addressees: addressees), alreadyDelivered: []).failure?.code == "kind_not_sendable")
         }
         for kind in DeliveryRules.sendableKinds {
-            #expect((try? DeliveryRules.recipients(of: Self.letter(kind: kind, addressees: addressees), alreadyDelivered: []).get()) == [Self.a])
+            #expect((try? DeliveryRules.recipients(of: Self.letter(kind: kind, addressees: addressees), alreadyDelivered: []).get().organizations) == [Self.a])
         }
         let outsideOnly = Self.letter(addressees: [.correspondent(UUID()), .organization(Self.sender)])
         #expect(DeliveryRules.recipients(of: outsideOnly, alreadyDelivered: []).failure?.code == "no_internal_addressees")

@@ -182,6 +182,82 @@ struct MedoExchangeTests {
         }
     }
 
+    @Test("a signed letter to a federal body on the МЭДО network goes out as a 2.7.1 packet (PDF, .p7s, stamp, routing); its ticket and the body's «Зарегистрирован» show in the letter's exchange log",
+          arguments: TestDatabaseKind.available)
+    func outboundLetter(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            let fixture = app.fixture
+            try await DeliveryAPITests.prepareRecipients(app)
+            let admin = try await app.signIn("region.admin")
+            #expect(try await app.request(
+                .post, "/api/v1/medo/participants", token: admin,
+                json: #"{"uid":"FED-0001","name":"ООО «Дорожник»","correspondentId":"\#(fixture.correspondent.id)"}"#).status == .created)
+            #expect(try await app.request(.post, "/api/v1/medo/participants", token: admin, json: #"{"uid":"FED-0001","name":"Ещё","correspondentId":"\#(fixture.correspondent.id)"}"#)
+                .problemCode == "medo_participant_exists")
+            #expect(try await app.request(.post, "/api/v1/medo/participants", token: admin, json: #"{"uid":"X 1","name":""}"#).status == .unprocessableContent)
+            let clerk = try await app.signIn("minfin.clerk")
+            let letterID = try await DeliveryAPITests.sentLetter(app, to: [fixture.district])
+
+            // Without an electronic signature on the PDF nothing goes anywhere.
+            #expect(try await app.request(.post, "/api/v1/documents/\(letterID)/send", token: clerk).problemCode == "medo_needs_signed_pdf")
+            #expect(try await app.count("deliveries") == 0)
+
+            let p7s: [UInt8] = [0x30, 0x80] + Array("подпись".utf8)
+            let blob = try await BlobStore(root: app.configuration.blobDirectory).ingest(bytes: p7s)
+            try await app.database.write { db in
+                let id = try #require(UUID(uuidString: letterID))
+                try await AttachmentRepository(db).recordBlob(sha256: blob.sha256, size: blob.size, mimeType: "application/pkcs7-signature")
+                let file = try #require(try await AttachmentRepository(db).summaries(documentID: id).first)
+                let version = try #require(file.versions.first)
+                try await SignatureRepository(db).insert(StoredSignature(
+                    id: UUID(), documentID: id, attachmentID: file.id, attachmentVersionID: version.id, versionNumber: 1,
+                    contentSHA256: version.sha256, signatureSHA256: blob.sha256, signerUserID: fixture.ministryAdmin.userID,
+                    signerEmployeeID: fixture.ministryAdmin.employeeID,
+                    certificate: CertificateFacts(
+                        serialNumberHex: "01", subject: "CN=Министерская", commonName: "Министерская", organization: nil, issuer: "CN=УЦ",
+                        notBefore: Date().addingTimeInterval(-86400), notAfter: Date().addingTimeInterval(86400), fingerprintSHA256: "00"),
+                    algorithm: "ECDSA P-256 SHA-256", claimedSigningTime: nil, signedAt: Date(), verificationCode: "TESTCODE01"))
+            }
+            let sent = try await app.request(.post, "/api/v1/documents/\(letterID)/send", token: clerk)
+            #expect(sent.status == .ok, "\(sent.text)")
+            #expect(try sent.jsonArray().count == 1)  // the district; the federal body is in the exchange log
+            #expect(try await app.request(.post, "/api/v1/documents/\(letterID)/send", token: clerk).problemCode == "already_delivered")
+
+            let folders = Self.folders(app)
+            #expect(try await folders.flushOutbox() == 1)
+            let out = try FileManager.default.contentsOfDirectory(atPath: app.configuration.medoOut).filter { !$0.hasPrefix(".") }
+            let packet = try MedoPacketReader.read(files: try #require(Self.files(in: (app.configuration.medoOut as NSString).appendingPathComponent(out[0])))).get()
+            guard case .document(let document) = packet.content else {
+                Issue.record("expected a document, got \(packet.content)")
+                return
+            }
+            #expect(packet.version == "2.7.1")
+            #expect(document.uid == letterID && document.number == "1-исх")
+            #expect(document.destinations.map(\.uid) == ["FED-0001"])
+            #expect(document.mainFile?.bytes == ApprovalAPITests.letter)
+            #expect(document.mainFile?.signatures.first?.bytes == p7s)
+            #expect(document.files.contains { $0.role == .stamp && $0.stampPosition != nil })
+
+            // The operator's ticket and the body's registration notice come back.
+            let ticket = try MedoPacketWriter.write(MedoPacket(
+                version: "2.7.1",
+                header: MedoHeader(type: .ticket, uid: "t-\(out[0])", created: Date(), sourceUID: "MEDO-OPERATOR", sourceOrganization: "Оператор МЭДО"),
+                content: .ticket(MedoTicket(messageUID: out[0], time: Date(), accepted: true)))).get()
+            let accepted = try MedoPacketWriter.write(MedoPacket(
+                version: "2.7.1",
+                header: MedoHeader(type: .notification, uid: "n-1", created: Date(), sourceUID: "FED-0001", sourceOrganization: "ООО «Дорожник»"),
+                content: .notification(MedoNotification(
+                    documentUID: letterID,
+                    event: .accepted(MedoAcceptance(time: Date(), number: "33306/МС", date: CalendarDate(year: 2026, month: 12, day: 1)!)))))).get()
+            try Self.drop(ticket, into: app.configuration.medoIn, name: "t1")
+            try Self.drop(accepted, into: app.configuration.medoIn, name: "n1")
+            #expect(await folders.scanInbox() == 2)
+            let log = try await app.request(.get, "/api/v1/documents/\(letterID)/exchange", token: clerk).jsonArray()
+            #expect(log.contains { $0["direction"] as? String == "out" && $0["state"] as? String == "delivered" })
+            #expect(log.contains { $0["label"] as? String == "Зарегистрирован" && ($0["reason"] as? String)?.contains("33306/МС") == true })
+        }
+    }
+
     static func files(in folder: String) -> [String: [UInt8]]? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
         var files: [String: [UInt8]] = [:]

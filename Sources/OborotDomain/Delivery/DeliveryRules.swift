@@ -7,23 +7,46 @@ public enum DeliveryRules {
 
     public static let maxRefusalReasonLength = 2000
 
-    /// The organisations still to receive `document`: its addressees among our organisations, in their order, without
-    /// the sender itself and without those that already have a copy. Refuses what cannot be sent at all.
+    /// Who still has to receive a sent document: our organisations (a card in one step) and outside bodies on
+    /// the МЭДО network (a packet each).
+    public struct Recipients: Sendable, Equatable {
+        public var organizations: [UUID]
+        /// Correspondents that are МЭДО participants.
+        public var medoCorrespondents: [UUID]
+
+        public init(organizations: [UUID], medoCorrespondents: [UUID]) {
+            self.organizations = organizations
+            self.medoCorrespondents = medoCorrespondents
+        }
+
+        public var count: Int { organizations.count + medoCorrespondents.count }
+    }
+
+    /// The addressees still to receive `document`, in their order, once each: our organisations without the sender
+    /// and those already served, and correspondents on the МЭДО network (`medoParticipants`) not yet sent to.
+    /// Refuses what cannot be sent at all.
     public static func recipients(
-        of document: Document, alreadyDelivered: Set<UUID>
-    ) -> Result<[UUID], OborotError> {
+        of document: Document, alreadyDelivered: Set<UUID>, medoParticipants: Set<UUID> = [], alreadySentByMedo: Set<UUID> = []
+    ) -> Result<Recipients, OborotError> {
         guard sendableKinds.contains(document.kind) else { return .failure(.kindNotSendable(document.kind)) }
         guard document.registration != nil, document.state != .draft, document.state != .cancelled else {
             return .failure(.notRegisteredForDelivery(document.state))
         }
         var seen = Set<UUID>()
-        let organizations = document.requisites.addressees.compactMap { addressee -> UUID? in
-            guard case .organization(let id) = addressee, id != document.organizationID, seen.insert(id).inserted else { return nil }
-            return id
+        var organizations: [UUID] = []
+        var medo: [UUID] = []
+        for addressee in document.requisites.addressees {
+            switch addressee {
+            case .organization(let id) where id != document.organizationID && seen.insert(id).inserted: organizations.append(id)
+            case .correspondent(let id) where medoParticipants.contains(id) && seen.insert(id).inserted: medo.append(id)
+            default: continue
+            }
         }
-        guard !organizations.isEmpty else { return .failure(.noInternalAddressees) }
-        let pending = organizations.filter { !alreadyDelivered.contains($0) }
-        guard !pending.isEmpty else { return .failure(.alreadyDelivered) }
+        guard !organizations.isEmpty || !medo.isEmpty else { return .failure(.noInternalAddressees) }
+        let pending = Recipients(
+            organizations: organizations.filter { !alreadyDelivered.contains($0) },
+            medoCorrespondents: medo.filter { !alreadySentByMedo.contains($0) })
+        guard pending.count > 0 else { return .failure(.alreadyDelivered) }
         return .success(pending)
     }
 
@@ -69,11 +92,11 @@ extension OborotError {
 
     public static let noInternalAddressees = OborotError(
         .conflict, code: "no_internal_addressees", title: "Нет адресатов в регионе",
-        detail: "Среди адресатов документа нет организаций региона: внутренняя доставка невозможна.")
+        detail: "Среди адресатов документа нет организаций региона и участников МЭДО: отправить его некому — отправьте почтой или добавьте корреспондента в справочник участников МЭДО.")
 
     public static let alreadyDelivered = OborotError(
         .conflict, code: "already_delivered", title: "Документ уже доставлен",
-        detail: "Документ уже доставлен всем адресатам-организациям региона.")
+        detail: "Документ уже отправлен всем адресатам — организациям региона и участникам МЭДО.")
 
     public static let refusalReasonRequired = OborotError(
         .unprocessable, code: "refusal_reason_required", title: "Не указана причина отказа",

@@ -59,7 +59,7 @@ struct AppServices: Sendable {
         self.comparison = VersionComparison(database: database, blobs: blobs)
         self.search = SearchService(database: database)
         self.searchIndexer = SearchIndexer(database: database, blobs: blobs)
-        self.delivery = DeliveryService(database: database)
+        self.delivery = DeliveryService(database: database, blobs: blobs)
         self.medo = MedoInbox(database: database, blobs: blobs, quarantineDirectory: configuration.medoQuarantine)
     }
 }

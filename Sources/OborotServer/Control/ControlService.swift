@@ -87,6 +87,7 @@ struct ControlService: Sendable {
             if !isDraft {
                 try await grantDocument(to: assignments, by: caller, db: db)
                 try await ControlNotifications.issued(assignments, db: db)
+                try await MedoOutbox.executorAssigned(assignments, db: db)
             }
             try await AuditLog(db).append(
                 caller.audit(
@@ -113,6 +114,7 @@ struct ControlService: Sendable {
             let issued = try await repository.assignments(resolutionID: resolutionID)
             try await grantDocument(to: issued, by: caller, db: db)
             try await ControlNotifications.issued(issued, db: db)
+            try await MedoOutbox.executorAssigned(issued, db: db)
             try await AuditLog(db).append(
                 caller.audit("resolution.approve", .resolution, resolutionID, ControlServiceTexts.approved))
         }

@@ -26,7 +26,7 @@ public struct DeliveryBenchmark: Sendable {
         }
         guard let found else { return nil }
         self.database = database
-        service = DeliveryService(database: database)
+        service = DeliveryService(database: database, blobs: BlobStore(root: NSTemporaryDirectory()))
         caller = Caller(actor: found.0, clientAddress: nil)
         government = found.1
         municipalities = found.2

@@ -13,6 +13,8 @@ import OborotStore
 /// | register a delivered card | the ordinary registration (`DocumentService.transition`) |
 struct DeliveryService: Sendable {
     let database: any Database
+    /// The files of a letter sent by МЭДO go into its packet.
+    let blobs: BlobStore
 
     /// Sends `documentID` to every addressee organisation that has no copy yet; returns the sheet.
     func send(_ caller: Caller, documentID: UUID) async throws -> [DeliverySheetLine] {
@@ -23,21 +25,58 @@ struct DeliveryService: Sendable {
             let sender = try await organizations.get(sent.organizationID)
             try caller.actor.require(DocumentAccess.registers(sender.path))
             let deliveries = DeliveryRepository(db)
-            let recipientIDs = try DeliveryRules.recipients(
-                of: sent, alreadyDelivered: try await deliveries.recipients(ofSent: documentID)
+            let medo = try await Self.medoAddressees(of: sent, db: db)
+            let pending = try DeliveryRules.recipients(
+                of: sent, alreadyDelivered: try await deliveries.recipients(ofSent: documentID),
+                medoParticipants: Set(medo.participants.keys), alreadySentByMedo: medo.alreadySent
             ).get()
-            let recipients = try await organizations.findMany(recipientIDs)
-            guard recipients.count == recipientIDs.count else { throw OborotError.notFound(.organization) }
-            let plan = DeliveryPlan(
-                sent: sent, sender: sender, recipients: recipients,
-                senderCorrespondentID: try await Self.correspondent(for: sender, db: db),
-                files: try await AttachmentRepository(db).summaries(documentID: documentID),
-                signatures: try await SignatureRepository(db).signatures(documentID: documentID),
-                registrars: try await deliveries.users(holding: .registrar, in: recipientIDs),
-                caller: caller, now: db.now)
-            try await plan.store(db: db)
-            try await answer(sent, plan: plan, caller: caller, db: db)
+            let recipients = try await organizations.findMany(pending.organizations)
+            guard recipients.count == pending.organizations.count else { throw OborotError.notFound(.organization) }
+            if !recipients.isEmpty {
+                let plan = DeliveryPlan(
+                    sent: sent, sender: sender, recipients: recipients,
+                    senderCorrespondentID: try await Self.correspondent(for: sender, db: db),
+                    files: try await AttachmentRepository(db).summaries(documentID: documentID),
+                    signatures: try await SignatureRepository(db).signatures(documentID: documentID),
+                    registrars: try await deliveries.users(holding: .registrar, in: pending.organizations),
+                    caller: caller, now: db.now)
+                try await plan.store(db: db)
+                try await answer(sent, plan: plan, caller: caller, db: db)
+            } else {
+                try await AuditLog(db).append(caller.audit("document.send", .document, sent.id, DeliveryTexts.sent(count: pending.count)))
+            }
+            try await MedoOutbox.send(
+                sent, from: sender, to: pending.medoCorrespondents.compactMap { medo.participants[$0] }, blobs: blobs, db: db)
+            for link in try await DocumentLinkRepository(db).links(of: sent.id) where link.kind == .inReplyTo && link.fromDocumentID == sent.id {
+                try await MedoOutbox.reportSent(sent, answering: link.toDocumentID, db: db)
+            }
             return try await deliveries.sheet(ofSent: documentID)
+        }
+    }
+
+    /// The МЭДО participants among a document's correspondent addressees, and those a packet has already gone to.
+    static func medoAddressees(of document: Document, db: DatabaseHandle) async throws -> (participants: [UUID: MedoParticipantRecord], alreadySent: Set<UUID>) {
+        let correspondents = document.requisites.addressees.compactMap { addressee -> UUID? in
+            if case .correspondent(let id) = addressee { return id }
+            return nil
+        }
+        let repository = MedoRepository(db)
+        var participants: [UUID: MedoParticipantRecord] = [:]
+        for participant in try await repository.participants(correspondentIDs: correspondents) {
+            if let id = participant.correspondentID { participants[id] = participant }
+        }
+        let sentUIDs = Set(try await repository.outboundDocuments(documentUID: document.id.lowercasedString).compactMap(\.participantUID))
+        return (participants, Set(participants.filter { sentUIDs.contains($0.value.uid) }.keys))
+    }
+
+    /// Who a sent document still has to reach, for the card's «Отправить» button; nil when nobody.
+    func pending(_ caller: Caller, document: Document, sheet: [DeliverySheetLine]) async throws -> DeliveryRules.Recipients? {
+        try await database.read { db in
+            let medo = try await Self.medoAddressees(of: document, db: db)
+            return try? DeliveryRules.recipients(
+                of: document, alreadyDelivered: Set(sheet.map(\.delivery.recipientOrganizationID)),
+                medoParticipants: Set(medo.participants.keys), alreadySentByMedo: medo.alreadySent
+            ).get()
         }
     }
 

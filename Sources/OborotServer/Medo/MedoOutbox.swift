@@ -48,7 +48,104 @@ enum MedoOutbox {
     }
 }
 
+extension MedoOutbox {
+    /// «Назначен исполнитель» to the sender of a МЭДО card when a resolution's assignments are issued on it.
+    static func executorAssigned(_ assignments: [Assignment], db: DatabaseHandle) async throws {
+        guard let first = assignments.first(where: \.responsible) ?? assignments.first,
+            let card = try await DocumentRepository(db).find(first.documentID), card.requisites.deliveryMethod == .medo
+        else { return }
+        let names = ControlNames(db)
+        let organization = try await names.organizations([first.executor.organizationID])[first.executor.organizationID]
+        var person: String?
+        if case .person(let userID, _) = first.executor { person = try await names.people([userID])[userID] }
+        try await notify(.executorAssigned(executor: MedoParticipant(organization: organization, person: person)), about: card, db: db)
+    }
+
+    /// «Доклад направлен» with our letter's number and date, when a registered letter answers a МЭДО card.
+    static func reportSent(_ letter: Document, answering cardID: UUID, db: DatabaseHandle) async throws {
+        guard let registration = letter.registration, let card = try await DocumentRepository(db).find(cardID),
+            card.requisites.deliveryMethod == .medo
+        else { return }
+        try await notify(.reportSent(number: registration.number, date: registration.date), about: card, db: db)
+    }
+
+    /// A 2.7.1 document packet of `sent` for each МЭДО participant: the signed PDF as the main document with its
+    /// `.p7s`, the other current files as attachments, a registration stamp image, routed to the participant's uid.
+    static func send(
+        _ sent: Document, from organization: Organization, to participants: [MedoParticipantRecord], blobs: BlobStore,
+        db: DatabaseHandle
+    ) async throws {
+        guard !participants.isEmpty, let registration = sent.registration else { return }
+        let current = try await AttachmentRepository(db).summaries(documentID: sent.id).compactMap { file in
+            file.versions.first { $0.number == file.currentVersion }
+        }
+        let signatures = try await SignatureRepository(db).signatures(documentID: sent.id)
+        guard let main = current.first(where: { version in
+            version.mimeType == "application/pdf" && signatures.contains { $0.attachmentVersionID == version.id }
+        }) else { throw OborotError.medoNeedsSignedPDF }
+        var files: [MedoFile] = []
+        for (index, version) in ([main] + current.filter { $0.id != main.id }).enumerated() {
+            let name = index == 0 ? "document.pdf" : "annex\(index).\(MedoOutbox.extensionOf(version.fileName))"
+            var attached: [MedoSignature] = []
+            for signature in signatures where signature.attachmentVersionID == version.id {
+                let suffix = attached.isEmpty ? "p7s" : "\(attached.count + 1).p7s"
+                attached.append(MedoSignature(name: "\(name).\(suffix)", bytes: try await blobs.readAll(signature.signatureSHA256, maxBytes: 10 << 20)))
+            }
+            files.append(
+                MedoFile(
+                    name: name, bytes: try await blobs.readAll(version.sha256, maxBytes: MedoService.maxUploadBytes),
+                    role: index == 0 ? .main : .annex, description: version.fileName, signatures: attached))
+        }
+        files.append(
+            MedoFile(
+                name: "regstamp.png", bytes: MedoStampImage.framedRectangle(width: 240, height: 90), role: .stamp,
+                description: "Регистрационный штамп: № \(registration.number) от \(registration.date.russian)",
+                stampPosition: MedoStampPosition(page: 1, x: 20, y: 240, width: 60, height: 22)))
+        let repository = MedoRepository(db)
+        let ourUID = try await repository.participant(organizationID: organization.id)?.uid ?? organization.id.lowercasedString
+        for participant in participants {
+            let document = MedoDocument(
+                uid: sent.id.lowercasedString, kind: MedoOutbox.kindName(sent), number: registration.number, date: registration.date,
+                classification: sent.requisites.accessMark == .restricted ? MedoRules.restrictedClassification : nil,
+                annotation: sent.requisites.title, pages: sent.requisites.pages,
+                addressees: [MedoParticipant(organization: participant.name)],
+                destinations: [MedoDestination(uid: participant.uid, organization: participant.name)], files: files)
+            let packetUID = UUID().lowercasedString
+            let packet = MedoPacket(
+                version: MedoPacketWriter.version,
+                header: MedoHeader(type: .document, uid: packetUID, created: db.now, sourceUID: ourUID, sourceOrganization: organization.fullName),
+                content: .document(document))
+            let written: [String: [UInt8]]
+            switch MedoPacketWriter.write(packet) {
+            case .success(let files): written = files
+            case .failure(let rejection): throw OborotError.medoNotWritable(rejection)
+            }
+            try await repository.enqueue(
+                MedoPacketRecord(
+                    id: UUID(), direction: .outbound, packetUID: packetUID, messageType: "document", version: packet.version,
+                    state: .pending, documentID: sent.id, documentUID: document.uid, participantUID: participant.uid,
+                    participantName: participant.name, label: document.kind, source: packetUID,
+                    messageXML: written[MedoPacketWriter.messageName].map { String(decoding: $0, as: UTF8.self) }, createdAt: db.now),
+                files: written)
+        }
+    }
+
+    static func kindName(_ document: Document) -> String {
+        document.kind == .outgoing ? "Письмо" : (document.directiveForm?.russianName ?? document.kind.russianName)
+    }
+
+    /// A Latin extension for a file name in the container (the format allows no Cyrillic there).
+    static func extensionOf(_ fileName: String) -> String {
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        return !ext.isEmpty && ext.count <= 8 && ext.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) ? ext : "bin"
+    }
+}
+
 extension OborotError {
+    static let medoNeedsSignedPDF = OborotError(
+        .conflict, code: "medo_needs_signed_pdf", title: "Нет подписанного PDF",
+        detail: "Для отправки по МЭДО нужен файл PDF, подписанный электронной подписью: приложите PDF и подпишите его.")
+
     static func medoNotWritable(_ rejection: MedoRejection) -> OborotError {
         OborotError(
             .internalFailure, code: "medo_not_writable", title: "Пакет МЭДО не сформирован",

@@ -33,7 +33,7 @@ extension WebPages {
         let registrar = caller.actor.holds(.registrar, over: details.organization.path)
         if DeliveryRules.sendableKinds.contains(document.kind) {
             let sheet = try await services.delivery.sheet(caller, documentID: id)
-            let pending = try? DeliveryRules.recipients(of: document, alreadyDelivered: Set(sheet.map(\.delivery.recipientOrganizationID))).get()
+            let pending = try await services.delivery.pending(caller, document: document, sheet: sheet)
             guard !sheet.isEmpty || pending != nil else { return nil }
             return DeliveryPanel(
                 documentId: id.lowercasedString,
