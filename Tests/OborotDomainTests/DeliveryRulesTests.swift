@@ -95,6 +95,30 @@ struct DeliveryRulesTests {
         #expect(DeliveryRules.checkRefusable(refused, incomingState: .cancelled).failure?.code == "delivery_already_refused")
     }
 
+    @Test("the dispatch register: outside correspondents of letters sent by the channel's methods, in number order, never МЭДО participants or our bodies")
+    func dispatchRegister() {
+        let post = UUID(), medo = UUID(), unknown = UUID()
+        let correspondents = [
+            post: Correspondent(id: post, kind: .organization, name: "ООО «Дорожник»", inn: nil, address: " г. Ростов ", email: "info@example.ru", phone: nil, organizationID: nil, version: 1),
+            medo: Correspondent(id: medo, kind: .organization, name: "Минтранс России", inn: nil, address: "Москва", email: nil, phone: nil, organizationID: nil, version: 1),
+        ]
+        func letter(_ sequence: Int, _ method: DeliveryMethod?, state: DocumentState = .registered) -> Document {
+            var document = Self.letter(state: state, addressees: [.correspondent(post), .correspondent(medo), .correspondent(unknown), .organization(Self.a)])
+            document.registration?.sequence = sequence
+            document.registration?.number = "\(sequence)-исх"
+            document.requisites.deliveryMethod = method
+            return document
+        }
+        let documents = [letter(9, .post), letter(3, .courier), letter(5, .email), letter(7, .post, state: .cancelled), letter(8, nil)]
+        let paper = DispatchRegister.lines(documents, correspondents: correspondents, channel: .paper, medoCorrespondents: [medo])
+        #expect(paper.map(\.number) == ["3-исх", "9-исх"])
+        #expect(paper.allSatisfy { $0.addressee == "ООО «Дорожник»" && $0.destination == "г. Ростов" })
+        let email = DispatchRegister.lines(documents, correspondents: correspondents, channel: .email, medoCorrespondents: [medo])
+        #expect(email.map(\.number) == ["5-исх"] && email.first?.destination == "info@example.ru")
+        // Without the МЭДО mark the federal body is a paper addressee too.
+        #expect(DispatchRegister.lines(documents, correspondents: correspondents, channel: .paper, medoCorrespondents: []).count == 4)
+    }
+
     @Test("the status is the furthest step reached")
     func status() {
         func of(refused: Bool = false, state: DocumentState = .draft, number: String? = nil, assignments: Bool = false, answered: Bool = false) -> DeliveryStatus {

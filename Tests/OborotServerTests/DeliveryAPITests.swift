@@ -32,14 +32,16 @@ struct DeliveryAPITests {
     }
 
     /// A signed, registered ministry letter with a PDF, addressed to an outside correspondent and to `organizations`.
-    static func sentLetter(_ app: TestApp, to organizations: [Organization], title: String = "О подготовке к отопительному сезону") async throws -> String {
+    static func sentLetter(
+        _ app: TestApp, to organizations: [Organization], title: String = "О подготовке к отопительному сезону", deliveryMethod: String? = nil
+    ) async throws -> String {
         let author = try await app.signIn("minfin.admin")
         let clerk = try await app.signIn("minfin.clerk")
         let addressees = ([#"{"correspondentId":"\#(app.fixture.correspondent.id)"}"#] + organizations.map { #"{"organizationId":"\#($0.id)"}"# })
             .joined(separator: ",")
         let draft = try await app.request(
             .post, "/api/v1/documents", token: author,
-            json: #"{"organizationId":"\#(app.fixture.ministry.id)","kind":"outgoing","title":"\#(title)","pages":2,"addressees":[\#(addressees)],"signerEmployeeId":"\#(app.fixture.ministryAdmin.employeeID)","executorEmployeeId":"\#(app.fixture.clerk.employeeID)"}"#)
+            json: #"{"organizationId":"\#(app.fixture.ministry.id)","kind":"outgoing","title":"\#(title)","pages":2,\#(deliveryMethod.map { #""deliveryMethod":"\#($0)","# } ?? "")"addressees":[\#(addressees)],"signerEmployeeId":"\#(app.fixture.ministryAdmin.employeeID)","executorEmployeeId":"\#(app.fixture.clerk.employeeID)"}"#)
         guard draft.status == .created else { throw UnexpectedResponse(draft) }
         let id = try draft.json()["id"] as? String ?? ""
         let uploaded = try await ApprovalAPITests.upload(app, "/api/v1/documents/\(id)/files?name=letter.pdf", token: author, bytes: ApprovalAPITests.letter)
@@ -166,6 +168,35 @@ struct DeliveryAPITests {
             let feed = try await app.request(.get, "/api/v1/notifications", token: clerk).json()["items"] as? [[String: Any]] ?? []
             #expect(Set(feed.compactMap { $0["kind"] as? String }).isSuperset(of: ["delivery_registered", "delivery_refused", "delivered"]))
             #expect(try await app.count("deliveries") == 4)
+        }
+    }
+
+    @Test("the dispatch register of a day: letters sent by post to outside correspondents, with their addresses; CSV; registrars only",
+          arguments: TestDatabaseKind.available)
+    func dispatchRegister(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            let clerk = try await app.signIn("minfin.clerk")
+            _ = try await Self.sentLetter(app, to: [app.fixture.district], title: "Письмо почтой", deliveryMethod: "post")
+            _ = try await Self.sentLetter(app, to: [], title: "Письмо по электронной почте", deliveryMethod: "email")
+            let ministry = app.fixture.ministry.id
+            let today = CalendarDate(Date(), in: TimeZone(identifier: "Europe/Moscow")!).iso
+            let register = try await app.request(
+                .get, "/api/v1/organizations/\(ministry)/dispatch-register?date=\(today)&channel=paper", token: clerk)
+            #expect(register.status == .ok, "\(register.text)")
+            let lines = try register.json()["lines"] as? [[String: Any]] ?? []
+            #expect(lines.map { $0["title"] as? String } == ["Письмо почтой"])
+            #expect(lines.first?["addressee"] as? String == "ООО «Дорожник»")
+            #expect(lines.first?["destination"] as? String == "г. Ростов-на-Дону")
+            let email = try await app.request(.get, "/api/v1/organizations/\(ministry)/dispatch-register?date=\(today)&channel=email", token: clerk)
+            #expect((try email.json()["lines"] as? [[String: Any]])?.first?["destination"] == nil)
+            let csv = try await app.request(
+                .get, "/api/v1/organizations/\(ministry)/dispatch-register?date=\(today)&channel=paper&format=csv", token: clerk)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.text.contains("Письмо почтой") && csv.text.contains("г. Ростов-на-Дону"))
+            #expect(try await app.request(.get, "/api/v1/organizations/\(ministry)/dispatch-register?date=2026-02-30", token: clerk).status == .unprocessableContent)
+            #expect(try await app.request(.get, "/api/v1/organizations/\(ministry)/dispatch-register", token: try await app.signIn("economist")).status == .forbidden)
+            let yesterday = try await app.request(.get, "/api/v1/organizations/\(ministry)/dispatch-register?date=2020-01-01", token: clerk)
+            #expect((try yesterday.json()["lines"] as? [[String: Any]])?.isEmpty == true)
         }
     }
 

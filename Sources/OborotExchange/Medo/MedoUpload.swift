@@ -3,7 +3,7 @@ public enum MedoUpload {
     /// The packet folder's files, with the same zip-slip and bomb checks as a 2.7 container.
     public static func files(zip bytes: [UInt8], limits: MedoLimits = .standard) -> Result<[String: [UInt8]], MedoRejection> {
         do throws(MedoRejection) {
-            return .success(try MedoContainerArchive.unpack(bytes, name: "загруженный архив", limits: limits).files)
+            return .success(try MedoContainerArchive.unpack(bytes, name: "upload.zip", limits: limits).files)
         } catch {
             return .failure(error)
         }

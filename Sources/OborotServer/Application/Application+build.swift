@@ -54,6 +54,7 @@ public func buildRouter(
     ComparisonRoutes.add(to: router, comparison: services.comparison)
     SearchRoutes.add(to: router, services: services)
     MedoRoutes.add(to: router, services: services)
+    DispatchRegisterRoutes.add(to: router, services: services)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)
     return router

@@ -80,6 +80,27 @@ struct DeliveryService: Sendable {
         }
     }
 
+    /// The dispatch register of an organisation for a day and a channel: its registrars keep it.
+    func dispatchRegister(
+        _ caller: Caller, organizationID: UUID, date: CalendarDate, channel: DispatchChannel
+    ) async throws -> (organization: Organization, lines: [DispatchLine]) {
+        try await database.read { db in
+            let organization = try await OrganizationRepository(db).get(organizationID)
+            try caller.actor.require(DocumentAccess.registers(organization.path))
+            let letters = try await DeliveryRepository(db).registeredLetters(organizationID: organizationID, on: date, methods: channel.methods)
+            let ids = Array(Set(letters.flatMap { letter in
+                letter.requisites.addressees.compactMap { addressee -> UUID? in
+                    if case .correspondent(let id) = addressee { return id }
+                    return nil
+                }
+            }))
+            var correspondents: [UUID: Correspondent] = [:]
+            for correspondent in try await CorrespondentRepository(db).findMany(ids) { correspondents[correspondent.id] = correspondent }
+            let medo = Set(try await MedoRepository(db).participants(correspondentIDs: ids).compactMap(\.correspondentID))
+            return (organization, DispatchRegister.lines(letters, correspondents: correspondents, channel: channel, medoCorrespondents: medo))
+        }
+    }
+
     /// The sender's sheet of a document: who received it and what became of it.
     func sheet(_ caller: Caller, documentID: UUID) async throws -> [DeliverySheetLine] {
         try await database.read { db in

@@ -14,7 +14,7 @@ import OborotStore
 /// | `GET, POST /api/v1/medo/participants` | registrar / admin; admin adds | the participants directory |
 enum MedoRoutes {
     static func readsOwnBody(_ request: Request) -> Bool {
-        request.method == .post && request.uri.path == "/api/v1/medo/packets"
+        request.method == .post && (request.uri.path == "/api/v1/medo/packets" || request.uri.path == "/medo/upload")
     }
 
     static func add(to router: Router<AppRequestContext>, services: AppServices) {

@@ -16,6 +16,7 @@ enum Navigation {
         ("Согласование", "/approvals"),
         ("Дисциплина", "/reports/discipline"),
         ("Уведомления", "/notifications"),
+        ("МЭДО", "/medo"),
         ("Номенклатура дел", "/case-files"),
         ("Организации", "/organizations"),
         ("Мой профиль", "/profile"),

@@ -36,6 +36,8 @@ struct WebPages: Sendable {
         addProfileRoutes(to: router)
         addDocumentRoutes(to: router)
         addDeliveryRoutes(to: router)
+        addMedoPages(to: router)
+        addDispatchRegisterPage(to: router)
         addCaseFileRoutes(to: router)
         addAssignmentRoutes(to: router)
         addDisciplineRoutes(to: router)

@@ -127,6 +127,28 @@ public struct DeliveryRepository: Sendable {
             .where("id", .equal, deliveryID.lowercasedString).run()
     }
 
+    /// Registered letters of one organisation (not its subtree) of a registration day, with their addressees, for
+    /// the dispatch register; only kinds that are sent and only the given delivery methods.
+    public func registeredLetters(organizationID: UUID, on date: CalendarDate, methods: Set<DeliveryMethod>) async throws -> [Document] {
+        guard !methods.isEmpty else { return [] }
+        let rows = try await db.sql.raw(
+            """
+            SELECT * FROM documents WHERE organization_id = \(bind: organizationID.lowercasedString)
+                AND registration_date = \(bind: date.iso)
+                AND kind IN (\(binds: DeliveryRules.sendableKinds.map(\.rawValue).sorted()))
+                AND delivery_method IN (\(binds: methods.map(\.rawValue).sorted()))
+            ORDER BY numbering_year, sequence LIMIT 5000
+            """
+        ).readRows(DocumentRow.self)
+        let documents = DocumentRepository(db)
+        var result: [Document] = []
+        for row in rows {
+            let id = try UUID.stored(row.id)
+            result.append(try row.document(addressees: try await documents.addressees(of: id)))
+        }
+        return result
+    }
+
     /// The users holding `role` directly in each of `organizationIDs` (the recipients' registrars).
     public func users(holding role: Role, in organizationIDs: [UUID]) async throws -> [UUID: [UUID]] {
         guard !organizationIDs.isEmpty else { return [:] }
