@@ -117,6 +117,9 @@ class Delivery(BrowserTest):
         self.wait_for("«Отказано в регистрации» and the reason in the sheet",
                       lambda d: "Отказано в регистрации" in self.text("#delivery-sheet") and REASON in self.text("#delivery-sheet"),
                       lambda: self.text("#delivery"))
+        number = self.text("#delivery-sheet tbody tr td:nth-child(3)")
+        if number:
+            raise StepFailed("no registration number in the refused addressee's line", number)
 
     def quarantine(self) -> None:
         self.open("/medo")

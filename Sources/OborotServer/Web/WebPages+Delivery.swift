@@ -12,9 +12,10 @@ extension WebPages {
             var recipient: String
             var status: String
             var statusName: String
-            var number: String?
-            var date: String?
-            var refusalReason: String?
+            /// Named apart from the card's own `number` and `date`: Mustache would otherwise show the sent letter's.
+            var recipientNumber: String?
+            var recipientDate: String?
+            var refusalText: String?
             var answerId: String?
         }
 
@@ -62,8 +63,8 @@ extension WebPages {
                     let status = line.status
                     return DeliveryPanel.Line(
                         recipient: line.recipientName, status: status.rawValue, statusName: status.russianName,
-                        number: status == .refused ? nil : line.registeredNumber,
-                        date: status == .refused ? nil : line.registeredDate?.russian, refusalReason: line.delivery.refusal?.reason,
+                        recipientNumber: status == .refused ? nil : line.registeredNumber,
+                        recipientDate: status == .refused ? nil : line.registeredDate?.russian, refusalText: line.delivery.refusal?.reason,
                         answerId: line.delivery.answerDocumentID?.lowercasedString)
                 },
                 hasLines: !sheet.isEmpty, canSend: registrar && pending != nil, pendingCount: pending?.count ?? 0,
