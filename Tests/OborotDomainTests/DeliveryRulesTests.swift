@@ -110,13 +110,14 @@ struct DeliveryRulesTests {
             return document
         }
         let documents = [letter(9, .post), letter(3, .courier), letter(5, .email), letter(7, .post, state: .cancelled), letter(8, nil)]
-        let paper = DispatchRegister.lines(documents, correspondents: correspondents, channel: .paper, medoCorrespondents: [medo])
+        let sent = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, Set([medo])) })
+        let paper = DispatchRegister.lines(documents, correspondents: correspondents, channel: .paper, sentByMedo: sent)
         #expect(paper.map(\.number) == ["3-исх", "9-исх"])
         #expect(paper.allSatisfy { $0.addressee == "ООО «Дорожник»" && $0.destination == "г. Ростов" })
-        let email = DispatchRegister.lines(documents, correspondents: correspondents, channel: .email, medoCorrespondents: [medo])
+        let email = DispatchRegister.lines(documents, correspondents: correspondents, channel: .email, sentByMedo: sent)
         #expect(email.map(\.number) == ["5-исх"] && email.first?.destination == "info@example.ru")
-        // Without the МЭДО mark the federal body is a paper addressee too.
-        #expect(DispatchRegister.lines(documents, correspondents: correspondents, channel: .paper, medoCorrespondents: []).count == 4)
+        // A letter no МЭДО packet went out for (e.g. no signed PDF) goes on paper to the federal body too.
+        #expect(DispatchRegister.lines(documents, correspondents: correspondents, channel: .paper, sentByMedo: [:]).count == 4)
     }
 
     @Test("the status is the furthest step reached")

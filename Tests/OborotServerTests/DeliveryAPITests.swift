@@ -96,8 +96,10 @@ struct DeliveryAPITests {
             #expect((card["correspondent"] as? [String: Any])?["name"] as? String == fixture.ministry.fullName)
             #expect(card["deliveryMethod"] as? String == "internalDelivery")
             #expect((card["attachments"] as? [[String: Any]])?.first?["name"] as? String == "letter.pdf")
-            // The other district's registrar does not see the district's card.
+            // Neither the other district's registrar nor the sender sees into the district's incoming mail.
             #expect(try await app.request(.get, "/api/v1/documents/\(districtCardID)", token: other).status == .notFound)
+            #expect(try await app.request(.get, "/api/v1/documents/\(districtCardID)", token: clerk).status == .notFound)
+            #expect(try await app.request(.get, "/api/v1/documents/\(districtCardID)", token: try await app.signIn("minfin.admin")).status == .notFound)
             let notified = try await app.request(.get, "/api/v1/notifications", token: district).json()["items"] as? [[String: Any]] ?? []
             #expect(notified.contains { $0["kind"] as? String == "delivered" })
 
@@ -197,6 +199,42 @@ struct DeliveryAPITests {
             #expect(try await app.request(.get, "/api/v1/organizations/\(ministry)/dispatch-register", token: try await app.signIn("economist")).status == .forbidden)
             let yesterday = try await app.request(.get, "/api/v1/organizations/\(ministry)/dispatch-register?date=2020-01-01", token: clerk)
             #expect((try yesterday.json()["lines"] as? [[String: Any]])?.isEmpty == true)
+        }
+    }
+
+    @Test("distribution lists: a registrar keeps «Районам» and adds it to a letter in one step, each addressee once; bad lists are 422",
+          arguments: TestDatabaseKind.available)
+    func distributionLists(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            let fixture = app.fixture
+            let clerk = try await app.signIn("minfin.clerk")
+            let author = try await app.signIn("minfin.admin")
+            let path = "/api/v1/organizations/\(fixture.ministry.id)/distribution-lists"
+            let body = #"{"name":"Районам","addressees":[{"organizationId":"\#(fixture.district.id)"},{"organizationId":"\#(fixture.otherDistrict.id)"},{"correspondentId":"\#(fixture.correspondent.id)"},{"organizationId":"\#(fixture.district.id)"}]}"#
+            #expect(try await app.request(.post, path, token: author, json: body).status == .forbidden)
+            let created = try await app.request(.post, path, token: clerk, json: body)
+            #expect(created.status == .created, "\(created.text)")
+            let listID = try #require(try created.json()["id"] as? String)
+            #expect((try created.json()["addressees"] as? [[String: Any]])?.count == 3)
+            #expect(try await app.request(.post, path, token: clerk, json: body).problemCode == "distribution_list_exists")
+            #expect(try await app.request(.post, path, token: clerk, json: #"{"name":"","addressees":[]}"#).status == .unprocessableContent)
+            #expect(try await app.request(.post, path, token: clerk, json: #"{"name":"Никому","addressees":[{"organizationId":"\#(UUID())"}]}"#)
+                .status == .unprocessableContent)
+            #expect(try await app.request(.get, path, token: author).jsonArray().map { $0["name"] as? String } == ["Районам"])
+
+            // The author's draft already names the district; the list adds the rest.
+            let draft = try await app.request(
+                .post, "/api/v1/documents", token: author,
+                json: #"{"organizationId":"\#(fixture.ministry.id)","kind":"outgoing","title":"Всем районам","addressees":[{"organizationId":"\#(fixture.district.id)"}],"signerEmployeeId":"\#(fixture.ministryAdmin.employeeID)"}"#)
+            let draftID = try #require(try draft.json()["id"] as? String)
+            let applied = try await app.request(.post, "/api/v1/documents/\(draftID)/distribution-lists/\(listID)", token: author, json: #"{"version":1}"#)
+            #expect(applied.status == .ok, "\(applied.text)")
+            #expect(try applied.json()["addressees"] as? Int == 3)
+            #expect(try await app.request(.post, "/api/v1/documents/\(draftID)/distribution-lists/\(listID)", token: author, json: #"{"version":1}"#)
+                .problemCode == "stale_version")
+            #expect(try await app.request(.delete, "/api/v1/distribution-lists/\(listID)", token: author).status == .forbidden)
+            #expect(try await app.request(.delete, "/api/v1/distribution-lists/\(listID)", token: clerk).status == .noContent)
+            #expect(try await app.request(.get, path, token: clerk).jsonArray().isEmpty)
         }
     }
 

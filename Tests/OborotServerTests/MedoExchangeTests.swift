@@ -19,11 +19,11 @@ struct MedoExchangeTests {
     /// A signed 2.7.1 letter from a federal ministry, addressed by uid to the test region's ministry.
     static func letter(
         uid: String = "doc-\(UUID().uuidString.prefix(8))", destination: String = "MINFIN-TO",
-        addressee: String = "Министерство финансов Тестовой области"
+        addressee: String = "Министерство финансов Тестовой области", classification: String? = nil
     ) throws -> [String: [UInt8]] {
         let document = MedoDocument(
             uid: uid, kind: "Письмо", number: "ДБ-12/345", date: CalendarDate(year: 2026, month: 11, day: 30)!,
-            annotation: "О финансировании ремонта автомобильных дорог", pages: 2,
+            classification: classification, annotation: "О финансировании ремонта автомобильных дорог", pages: 2,
             signatories: [MedoParticipant(organization: "Минтранс России", person: "Петров П.П.", post: "Заместитель Министра")],
             addressees: [MedoParticipant(organization: addressee)],
             destinations: [MedoDestination(uid: destination, organization: addressee)],
@@ -46,6 +46,8 @@ struct MedoExchangeTests {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: path)
         }
+        // Writing the files touched the folder too: the whole folder was written a while ago.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: folder)
     }
 
     static func folders(_ app: TestApp) -> MedoFolders {
@@ -118,6 +120,21 @@ struct MedoExchangeTests {
             #expect(log.first?["state"] as? String == "written")
             #expect(try await folders.flushOutbox() == 0)
 
+            // Another body's registrar sees neither the packets nor the card.
+            try await DeliveryAPITests.prepareRecipients(app)
+            let district = try await app.signIn("district.admin")
+            #expect((try await app.request(.get, "/api/v1/medo/packets", token: district).json()["items"] as? [[String: Any]])?.isEmpty == true)
+            #expect(try await app.request(.get, "/api/v1/documents/\(cardID)/exchange", token: district).status == .notFound)
+
+            // A ДСП letter arrives too: only those given access (the ministry's registrar) see the card.
+            try Self.drop(try Self.letter(uid: "doc-dsp", classification: "Информация ограниченного распространения"), into: app.configuration.medoIn, name: "packet-dsp")
+            #expect(await folders.scanInbox() == 1)
+            let dsp = try await app.request(.get, "/api/v1/medo/packets?state=received", token: clerk).json()["items"] as? [[String: Any]] ?? []
+            let dspCardID = try #require(dsp.first { $0["documentUid"] as? String == "doc-dsp" }?["documentId"] as? String)
+            let dspCard = try await app.request(.get, "/api/v1/documents/\(dspCardID)", token: clerk).json()
+            #expect(dspCard["accessMark"] as? String == "restricted")
+            #expect(try await app.request(.get, "/api/v1/documents/\(dspCardID)", token: try await app.signIn("minister")).status == .notFound)
+
             // The operator's ticket for our notification marks it delivered.
             let ticket = try MedoPacketWriter.write(MedoPacket(
                 version: "2.7.1",
@@ -143,15 +160,30 @@ struct MedoExchangeTests {
             try Self.drop(try Self.letter(uid: "doc-3", destination: "NOBODY", addressee: "Администрация города Энска"), into: app.configuration.medoIn, name: "b-unknown-addressee")
             try Self.drop(["readme.txt": Array("не пакет".utf8)], into: app.configuration.medoIn, name: "c-no-xml")
             try Self.drop(try Self.letter(uid: "doc-4"), into: app.configuration.medoIn, name: "d-good")
-            #expect(await folders.scanInbox() == 4)
+            // A folder with a sub-folder is moved into the quarantine whole; an empty one is left to be filled.
+            try Self.drop(["message.xml": Array("<x/>".utf8)], into: app.configuration.medoIn, name: "e-nested")
+            let nested = (app.configuration.medoIn as NSString).appendingPathComponent("e-nested")
+            try FileManager.default.createDirectory(atPath: (nested as NSString).appendingPathComponent("sub"), withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: (nested as NSString).appendingPathComponent("sub"))
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: nested)
+            let empty = (app.configuration.medoIn as NSString).appendingPathComponent("f-empty")
+            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: empty)
+            #expect(await folders.scanInbox() == 5)
+            #expect(FileManager.default.fileExists(atPath: empty))
+            #expect(!FileManager.default.fileExists(atPath: nested))
 
             let clerk = try await app.signIn("minfin.clerk")
-            let quarantined = try await app.request(.get, "/api/v1/medo/packets?state=quarantined", token: clerk).json()["items"] as? [[String: Any]] ?? []
-            #expect(quarantined.count == 3)
+            // Packets about no card may concern any body: the region's own clerks see them, a ministry's do not.
+            #expect((try await app.request(.get, "/api/v1/medo/packets?state=quarantined", token: clerk).json()["items"] as? [[String: Any]])?.isEmpty == true)
+            let regionAdmin = try await app.signIn("region.admin")
+            let quarantined = try await app.request(.get, "/api/v1/medo/packets?state=quarantined", token: regionAdmin).json()["items"] as? [[String: Any]] ?? []
+            #expect(quarantined.count == 4)
+            #expect(quarantined.contains { $0["reasonCode"] as? String == "nested_entry" })
             #expect(Set(quarantined.compactMap { $0["reasonCode"] as? String }).contains("unknown_addressee"))
             #expect(quarantined.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
             let copies = try FileManager.default.contentsOfDirectory(atPath: app.configuration.medoQuarantine)
-            #expect(copies.count == 3)
+            #expect(copies.count == 4)
             // Nothing half-made: only the good packet has a card.
             #expect(try await app.count("documents") == 1)
             // Registrars and admins see the quarantine, others do not; only admins see the XML.
@@ -164,6 +196,9 @@ struct MedoExchangeTests {
             let upload = try await app.client.execute(uri: "/api/v1/medo/packets", method: .post, headers: headers, body: ByteBuffer(string: "not a zip"))
             #expect(upload.status == .created)
             #expect((try upload.json())["state"] as? String == "quarantined")
+            let uploadID = try #require((try upload.json())["id"] as? String)
+            #expect(try await app.request(.get, "/api/v1/medo/packets/\(uploadID)", token: clerk).status == .notFound)
+            #expect(try await app.request(.get, "/api/v1/medo/packets/\(uploadID)", token: regionAdmin).status == .ok)
 
             // The good one is refused by the registrar: «Отказано в регистрации» with the reason goes to OUT.
             let good = try await app.request(.get, "/api/v1/medo/packets?state=received", token: clerk).json()["items"] as? [[String: Any]] ?? []

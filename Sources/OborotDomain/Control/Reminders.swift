@@ -24,6 +24,8 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable 
     case deliveryRegistered = "delivery_registered"
     /// An addressee refused to register what we sent.
     case deliveryRefused = "delivery_refused"
+    /// A МЭДО packet of ours has had no delivery ticket for 72 hours.
+    case medoNoTicket = "medo_no_ticket"
 
     public var russianName: String {
         switch self {
@@ -43,6 +45,7 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable 
         case .delivered: "Поступил документ"
         case .deliveryRegistered: "Адресат зарегистрировал документ"
         case .deliveryRefused: "Адресат отказал в регистрации"
+        case .medoNoTicket: "Нет квитанции МЭДО"
         }
     }
 }

@@ -50,10 +50,10 @@ public struct DispatchLine: Sendable, Equatable {
 
 public enum DispatchRegister {
     /// The register's lines for `channel`: every outside correspondent a registered letter sent that way is
-    /// addressed to, in registration order. Our own organisations get their copy by delivery and МЭДО participants
-    /// a packet, so neither appears.
+    /// addressed to, in registration order. Our own organisations get their copy by delivery, and the correspondents
+    /// a МЭДО packet of that letter went to (`sentByMedo`, by document) theirs electronically, so neither appears.
     public static func lines(
-        _ documents: [Document], correspondents: [UUID: Correspondent], channel: DispatchChannel, medoCorrespondents: Set<UUID>
+        _ documents: [Document], correspondents: [UUID: Correspondent], channel: DispatchChannel, sentByMedo: [UUID: Set<UUID>]
     ) -> [DispatchLine] {
         documents
             .filter { document in
@@ -64,7 +64,9 @@ public enum DispatchRegister {
             .flatMap { document -> [DispatchLine] in
                 let registration = document.registration!
                 return document.requisites.addressees.compactMap { addressee -> DispatchLine? in
-                    guard case .correspondent(let id) = addressee, !medoCorrespondents.contains(id), let correspondent = correspondents[id] else {
+                    guard case .correspondent(let id) = addressee, sentByMedo[document.id]?.contains(id) != true,
+                        let correspondent = correspondents[id]
+                    else {
                         return nil
                     }
                     let destination = channel == .paper ? correspondent.address : correspondent.email

@@ -13,6 +13,7 @@ struct DeliveryPlan {
     private(set) var grants: [(documentID: UUID, userID: UUID)] = []
     private(set) var notifications: [AppNotification] = []
     private(set) var audit: [AuditRecord] = []
+    private let grantedBy: UUID
 
     init(
         sent: Document, sender: Organization, recipients: [Organization], senderCorrespondentID: UUID,
@@ -21,6 +22,7 @@ struct DeliveryPlan {
     ) {
         let requisites = DeliveryRules.incomingRequisites(of: sent, senderCorrespondentID: senderCorrespondentID)
         let userID = caller.actor.principal.userID
+        grantedBy = userID
         let currentVersions = sentFiles.compactMap { file in
             file.versions.first { $0.number == file.currentVersion }.map { (file, $0) }
         }
@@ -28,7 +30,9 @@ struct DeliveryPlan {
             let card = Document(
                 id: TimeOrderedID.make(at: now), organizationID: recipient.id, kind: .incoming, directiveForm: nil,
                 state: .draft, requisites: requisites, signedAt: nil, registration: nil, caseFileID: nil,
-                cancellationReason: nil, createdByUserID: userID, createdAt: now, updatedAt: now, version: 1)
+                // The system, not the sender, creates the card: a creator sees and edits their drafts, and the
+                // sender's registrar must not see into 463 other bodies' incoming mail.
+                cancellationReason: nil, createdByUserID: SystemActor.userID, createdAt: now, updatedAt: now, version: 1)
             cards.append(card)
             paths[recipient.id] = recipient.path
             deliveries.append(
@@ -54,7 +58,7 @@ struct DeliveryPlan {
             let registrarsHere = registrars[recipient.id] ?? []
             // A ДСП card is seen only through explicit grants: the recipient's registrars must be able to register it.
             if requisites.accessMark == .restricted {
-                grants += ([userID] + registrarsHere).map { (card.id, $0) }
+                grants += registrarsHere.map { (card.id, $0) }
             }
             notifications += registrarsHere.map { user in
                 AppNotification(
@@ -78,7 +82,7 @@ struct DeliveryPlan {
         try await AttachmentRepository(db).createCopies(files)
         try await SignatureRepository(db).insert(signatures)
         for grant in grants {
-            try await DocumentRepository(db).grant(documentID: grant.documentID, userID: grant.userID, grantedBy: grant.userID)
+            try await DocumentRepository(db).grant(documentID: grant.documentID, userID: grant.userID, grantedBy: grantedBy)
         }
         try await NotificationRepository(db).insert(notifications)
         try await AuditLog(db).appendAll(audit)

@@ -8,7 +8,8 @@ import OborotStore
 ///
 /// | action | policy |
 /// |---|---|
-/// | send, see the delivery sheet | registrar of the sender (`DocumentAccess.registers`) |
+/// | send | registrar of the sender (`DocumentAccess.registers`) |
+/// | see the delivery sheet | whoever may see the sent document (its statuses are the sender's own business) |
 /// | refuse a delivered card | registrar of the recipient |
 /// | register a delivered card | the ordinary registration (`DocumentService.transition`) |
 struct DeliveryService: Sendable {
@@ -38,7 +39,7 @@ struct DeliveryService: Sendable {
                     senderCorrespondentID: try await Self.correspondent(for: sender, db: db),
                     files: try await AttachmentRepository(db).summaries(documentID: documentID),
                     signatures: try await SignatureRepository(db).signatures(documentID: documentID),
-                    registrars: try await deliveries.users(holding: .registrar, in: pending.organizations),
+                    registrars: try await deliveries.registrars(serving: recipients),
                     caller: caller, now: db.now)
                 try await plan.store(db: db)
                 try await answer(sent, plan: plan, caller: caller, db: db)
@@ -87,7 +88,8 @@ struct DeliveryService: Sendable {
         try await database.read { db in
             let organization = try await OrganizationRepository(db).get(organizationID)
             try caller.actor.require(DocumentAccess.registers(organization.path))
-            let letters = try await DeliveryRepository(db).registeredLetters(organizationID: organizationID, on: date, methods: channel.methods)
+            let letters = try await DeliveryRepository(db).registeredLetters(
+                organizationID: organizationID, on: date, methods: channel.methods, visibleTo: caller.actor)
             let ids = Array(Set(letters.flatMap { letter in
                 letter.requisites.addressees.compactMap { addressee -> UUID? in
                     if case .correspondent(let id) = addressee { return id }
@@ -96,8 +98,12 @@ struct DeliveryService: Sendable {
             }))
             var correspondents: [UUID: Correspondent] = [:]
             for correspondent in try await CorrespondentRepository(db).findMany(ids) { correspondents[correspondent.id] = correspondent }
-            let medo = Set(try await MedoRepository(db).participants(correspondentIDs: ids).compactMap(\.correspondentID))
-            return (organization, DispatchRegister.lines(letters, correspondents: correspondents, channel: channel, medoCorrespondents: medo))
+            // Only correspondents a МЭДО packet of this very letter went to are left out: paper goes to the rest.
+            var sentByMedo: [UUID: Set<UUID>] = [:]
+            for letter in letters {
+                sentByMedo[letter.id] = try await Self.medoAddressees(of: letter, db: db).alreadySent
+            }
+            return (organization, DispatchRegister.lines(letters, correspondents: correspondents, channel: channel, sentByMedo: sentByMedo))
         }
     }
 
@@ -171,7 +177,8 @@ struct DeliveryService: Sendable {
 
     /// The sent card's creator and the sender's registrars hear about what the addressee did.
     private static func notifySender(of delivery: Delivery, sent: Document, kind: NotificationKind, text: String, db: DatabaseHandle) async throws {
-        var users = Set(try await DeliveryRepository(db).users(holding: .registrar, in: [delivery.senderOrganizationID])[delivery.senderOrganizationID] ?? [])
+        let sender = try await OrganizationRepository(db).get(delivery.senderOrganizationID)
+        var users = Set(try await DeliveryRepository(db).registrars(serving: [sender])[sender.id] ?? [])
         users.insert(sent.createdByUserID)
         try await NotificationRepository(db).insert(
             users.map { user in

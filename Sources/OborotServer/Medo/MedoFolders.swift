@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OborotDomain
+import OborotExchange
 import OborotStore
 
 /// The file-system side of the exchange: packet folders in IN are taken in one by one (a bad one is quarantined,
@@ -27,10 +28,18 @@ struct MedoFolders: Sendable {
             let folder = (inDirectory as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            guard let files = Self.settledFiles(in: folder, now: now) else { continue }
             do {
-                let record = try await inbox.receive(files: files, source: name)
-                try? manager.removeItem(atPath: folder)
+                let record: MedoPacketRecord
+                switch Self.contents(of: folder, now: now) {
+                case .notSettled:
+                    continue
+                case .unreadable(let rejection):
+                    // Moved whole into the quarantine: what could not be read must not be lost either.
+                    record = try await inbox.quarantine(folder: folder, rejection, source: name)
+                case .files(let files):
+                    record = try await inbox.receive(files: files, source: name)
+                    try? manager.removeItem(atPath: folder)
+                }
                 processed += 1
                 logger.info("medo packet taken in", metadata: ["folder": "\(name)", "state": "\(record.state.rawValue)"])
             } catch {
@@ -41,25 +50,44 @@ struct MedoFolders: Sendable {
         return processed
     }
 
-    /// The files of a folder nobody has written to for `settleSeconds`, or nil while it is still being written.
-    /// An oversized folder reads as no files at all, which the reader rejects and the inbox quarantines.
-    static func settledFiles(in folder: String, now: Date) -> [String: [UInt8]]? {
+    enum FolderContents {
+        /// Empty, or written to within `settleSeconds`: the transport client may not be done.
+        case notSettled
+        case files([String: [UInt8]])
+        /// Not a packet folder we can read as files: quarantined as it is.
+        case unreadable(MedoRejection)
+    }
+
+    /// What a packet folder holds, read only once nobody has written to it (or to any file in it) for `settleSeconds`.
+    static func contents(of folder: String, now: Date) -> FolderContents {
         let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return nil }
+        guard let names = try? manager.contentsOfDirectory(atPath: folder), !names.isEmpty,
+            let folderAttributes = try? manager.attributesOfItem(atPath: folder)
+        else { return .notSettled }
+        if let modified = folderAttributes[.modificationDate] as? Date, now.timeIntervalSince(modified) < settleSeconds { return .notSettled }
         var files: [String: [UInt8]] = [:]
         var total = 0
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
-            guard let attributes = try? manager.attributesOfItem(atPath: path),
-                attributes[.type] as? FileAttributeType == .typeRegular
-            else { continue }
-            if let modified = attributes[.modificationDate] as? Date, now.timeIntervalSince(modified) < settleSeconds { return nil }
+            guard let attributes = try? manager.attributesOfItem(atPath: path) else {
+                return .unreadable(MedoRejection(code: "unreadable_file", reason: "Файл «\(name)» папки пакета не читается."))
+            }
+            if let modified = attributes[.modificationDate] as? Date, now.timeIntervalSince(modified) < settleSeconds { return .notSettled }
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                return .unreadable(MedoRejection(
+                    code: "nested_entry", reason: "В папке пакета есть «\(name)» — вложенная папка или ссылка; пакет МЭДО — плоская папка файлов."))
+            }
             total += (attributes[.size] as? Int) ?? 0
-            if total > maxPacketBytes { return [:] }
-            guard let data = manager.contents(atPath: path) else { continue }
+            if total > maxPacketBytes {
+                return .unreadable(MedoRejection(
+                    code: "packet_too_large", reason: "Пакет больше \(maxPacketBytes >> 20) МБ: он не разбирался."))
+            }
+            guard let data = manager.contents(atPath: path) else {
+                return .unreadable(MedoRejection(code: "unreadable_file", reason: "Файл «\(name)» папки пакета не читается."))
+            }
             files[name] = Array(data)
         }
-        return files
+        return .files(files)
     }
 
     /// Writes queued packets to OUT, each into its own folder made complete before it appears (written aside, then
@@ -92,11 +120,12 @@ struct MedoFolders: Sendable {
             let flagged = try await MedoRepository(db).flagMissingTickets(now: db.now)
             for packet in flagged {
                 guard let documentID = packet.documentID, let document = try await DocumentRepository(db).find(documentID) else { continue }
-                let users = try await DeliveryRepository(db).users(holding: .registrar, in: [document.organizationID])[document.organizationID] ?? []
+                let organization = try await OrganizationRepository(db).get(document.organizationID)
+                let users = try await DeliveryRepository(db).registrars(serving: [organization])[organization.id] ?? []
                 try await NotificationRepository(db).insert(users.map { user in
                     AppNotification(
                         key: "medo_no_ticket:\(packet.id.lowercasedString):\(user.lowercasedString)", userID: user, assignmentID: nil,
-                        documentID: documentID, kind: .deliveryRefused, text: MedoTexts.missingTicket(packet.packetUID ?? ""), createdAt: db.now)
+                        documentID: documentID, kind: .medoNoTicket, text: MedoTexts.missingTicket(packet.packetUID ?? ""), createdAt: db.now)
                 })
             }
         }

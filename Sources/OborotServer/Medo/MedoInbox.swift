@@ -12,10 +12,8 @@ struct MedoInbox: Sendable {
     let blobs: BlobStore
     let quarantineDirectory: String
 
-    /// Who the system is in the audit log and as the creator of cards nobody in the region made.
-    static let systemUserID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-
-    func receive(files: [String: [UInt8]], source: String) async throws -> MedoPacketRecord {
+    /// `uploader`: who uploaded the packet over HTTP (nil for the IN folder), named in the audit log.
+    func receive(files: [String: [UInt8]], source: String, uploader: UUID? = nil) async throws -> MedoPacketRecord {
         let xml = Self.messageXML(files)
         let packet: MedoPacket
         switch MedoPacketReader.read(files: files) {
@@ -27,20 +25,28 @@ struct MedoInbox: Sendable {
         if let known = try await database.read({ try await MedoRepository($0).find(direction: .inbound, packetUID: packet.header.uid) }) {
             return known
         }
-        switch packet.content {
-        case .document(let document):
-            return try await take(document, packet: packet, files: files, source: source, xml: xml)
-        case .notification(let notification):
-            return try await apply(notification, packet: packet, source: source, xml: xml)
-        case .ticket(let ticket):
-            return try await apply(ticket, packet: packet, source: source, xml: xml)
+        do {
+            switch packet.content {
+            case .document(let document):
+                return try await take(document, packet: packet, files: files, source: source, xml: xml, uploader: uploader)
+            case .notification(let notification):
+                return try await apply(notification, packet: packet, source: source, xml: xml)
+            case .ticket(let ticket):
+                return try await apply(ticket, packet: packet, source: source, xml: xml)
+            }
+        } catch {
+            // The same packet arriving twice at once: the other copy won the unique key, and it is the answer.
+            if let known = try? await database.read({ try await MedoRepository($0).find(direction: .inbound, packetUID: packet.header.uid) }) {
+                return known
+            }
+            throw error
         }
     }
 
     /// A packet uploaded as a ZIP of its folder; an archive that cannot be opened is quarantined as it came.
-    func receive(upload bytes: [UInt8]) async throws -> MedoPacketRecord {
+    func receive(upload bytes: [UInt8], by uploader: UUID) async throws -> MedoPacketRecord {
         switch MedoUpload.files(zip: bytes) {
-        case .success(let files): return try await receive(files: files, source: "загрузка")
+        case .success(let files): return try await receive(files: files, source: "загрузка", uploader: uploader)
         case .failure(let rejection):
             return try await quarantine(["upload.zip": bytes], rejection, source: "загрузка", xml: nil, packet: nil)
         }
@@ -49,7 +55,7 @@ struct MedoInbox: Sendable {
     // MARK: Documents
 
     private func take(
-        _ document: MedoDocument, packet: MedoPacket, files: [String: [UInt8]], source: String, xml: String?
+        _ document: MedoDocument, packet: MedoPacket, files: [String: [UInt8]], source: String, xml: String?, uploader: UUID?
     ) async throws -> MedoPacketRecord {
         // Blobs first: a crash between the two leaves orphans for the sweeper, never a card without its files.
         var stored: [(name: String, ingested: BlobStore.Ingested)] = []
@@ -59,10 +65,10 @@ struct MedoInbox: Sendable {
         }
         let outcome: Result<MedoPacketRecord, MedoRejection> = try await database.write { db in
             let repository = MedoRepository(db)
-            guard let recipient = try await Self.recipient(of: document, db: db) else {
-                return .failure(MedoRejection(
-                    code: "unknown_addressee",
-                    reason: "Адресат пакета не найден среди организаций региона: \(Self.addresseeNames(document)). Добавьте его МЭДО-идентификатор в справочник участников и загрузите пакет снова."))
+            let recipient: Organization
+            switch try await Self.recipient(of: document, db: db) {
+            case .success(let found): recipient = found
+            case .failure(let rejection): return .failure(rejection)
             }
             let correspondentID = try await Self.sender(of: packet.header, db: db)
             let now = db.now
@@ -74,9 +80,10 @@ struct MedoInbox: Sendable {
                     annexCount: document.files.filter { $0.role == .annex }.count,
                     accessMark: document.isRestricted ? .restricted : .none, deliveryMethod: .medo,
                     notes: document.comment.map { String($0.prefix(2000)) }),
-                signedAt: nil, registration: nil, caseFileID: nil, cancellationReason: nil, createdByUserID: Self.systemUserID,
+                signedAt: nil, registration: nil, caseFileID: nil, cancellationReason: nil, createdByUserID: SystemActor.userID,
                 createdAt: now, updatedAt: now, version: 1)
-            try await DocumentRepository(db).insert(card, organizationPath: recipient.path)
+            // Bulk insert: no creator grant (the system is no user); the registrars get theirs below.
+            try await DocumentRepository(db).insertBulk([card], paths: [recipient.id: recipient.path])
             let attachments = AttachmentRepository(db)
             for file in stored {
                 try await attachments.recordBlob(sha256: file.ingested.sha256, size: file.ingested.size, mimeType: file.ingested.fileType.mimeType)
@@ -84,11 +91,11 @@ struct MedoInbox: Sendable {
             try await attachments.createCopies(stored.map { file in
                 (card.id, file.name, AttachmentVersion(
                     id: UUID(), attachmentID: UUID(), number: 1, sha256: file.ingested.sha256, size: file.ingested.size,
-                    mimeType: file.ingested.fileType.mimeType, fileName: file.name, authorUserID: Self.systemUserID, createdAt: now))
+                    mimeType: file.ingested.fileType.mimeType, fileName: file.name, authorUserID: SystemActor.userID, createdAt: now))
             })
-            let registrars = try await DeliveryRepository(db).users(holding: .registrar, in: [recipient.id])[recipient.id] ?? []
+            let registrars = try await DeliveryRepository(db).registrars(serving: [recipient])[recipient.id] ?? []
             if card.requisites.accessMark == .restricted {
-                for user in registrars { try await DocumentRepository(db).grant(documentID: card.id, userID: user, grantedBy: user) }
+                for user in registrars { try await DocumentRepository(db).grant(documentID: card.id, userID: user, grantedBy: SystemActor.userID) }
             }
             try await NotificationRepository(db).insert(registrars.map { user in
                 AppNotification(
@@ -104,7 +111,7 @@ struct MedoInbox: Sendable {
             try await repository.insert(record)
             try await AuditLog(db).append(
                 AuditRecord(
-                    actorUserID: nil, actingForUserID: nil, action: "document.receive_medo", objectType: ObjectKind.document.rawValue,
+                    actorUserID: uploader, actingForUserID: nil, action: "document.receive_medo", objectType: ObjectKind.document.rawValue,
                     objectID: card.id.lowercasedString, summary: MedoTexts.received(from: packet.header.sourceOrganization, document: document),
                     clientAddress: nil))
             return .success(record)
@@ -115,19 +122,30 @@ struct MedoInbox: Sendable {
         }
     }
 
-    /// The organisation a document is for: a destination uid of the directory, else an addressee named like one of ours.
-    static func recipient(of document: MedoDocument, db: DatabaseHandle) async throws -> Organization? {
+    /// The organisation a document is for: a destination uid of the directory, else the one organisation named like
+    /// an addressee. Unknown or ambiguous is a rejection: a card in the wrong body would leak it.
+    static func recipient(of document: MedoDocument, db: DatabaseHandle) async throws -> Result<Organization, MedoRejection> {
         let repository = MedoRepository(db)
         for destination in document.destinations {
-            if let id = try await repository.participant(uid: destination.uid)?.organizationID {
-                return try await OrganizationRepository(db).find(id)
+            if let id = try await repository.participant(uid: destination.uid)?.organizationID,
+                let organization = try await OrganizationRepository(db).find(id)
+            {
+                return .success(organization)
             }
         }
         let names = document.addressees.compactMap(\.organization) + document.destinations.map(\.organization)
         for name in names {
-            if let id = try await repository.organizationID(named: name) { return try await OrganizationRepository(db).find(id) }
+            let ids = try await repository.organizationIDs(named: name)
+            if ids.count > 1 {
+                return .failure(MedoRejection(
+                    code: "ambiguous_addressee",
+                    reason: "Адресат «\(name)» совпадает по наименованию с несколькими организациями региона. Добавьте МЭДО-идентификатор нужной организации в справочник участников и загрузите пакет снова."))
+            }
+            if let id = ids.first, let organization = try await OrganizationRepository(db).find(id) { return .success(organization) }
         }
-        return nil
+        return .failure(MedoRejection(
+            code: "unknown_addressee",
+            reason: "Адресат пакета не найден среди организаций региона: \(addresseeNames(document)). Добавьте его МЭДО-идентификатор в справочник участников и загрузите пакет снова."))
     }
 
     static func addresseeNames(_ document: MedoDocument) -> String {
@@ -139,12 +157,19 @@ struct MedoInbox: Sendable {
     static func sender(of header: MedoHeader, db: DatabaseHandle) async throws -> UUID {
         let repository = MedoRepository(db)
         if let known = try await repository.participant(uid: header.sourceUID), let id = known.correspondentID { return id }
+        let key = CorrespondentRules.deduplicationKey(name: header.sourceOrganization, inn: nil, address: nil)
+        let existed = try await CorrespondentRepository(db).find(deduplicationKey: key) != nil
         let id = try await CorrespondentRepository(db).findOrInsert(
             Correspondent(
                 id: UUID(), kind: .organization, name: header.sourceOrganization, inn: nil, address: nil, email: nil, phone: nil,
                 organizationID: nil, version: 1))
-        try await repository.insertIfAbsent(
-            MedoParticipantRecord(id: UUID(), uid: header.sourceUID, name: header.sourceOrganization, organizationID: nil, correspondentID: id))
+        // A new uid is linked only to a correspondent the packet itself introduced: linking it to one already in the
+        // directory by name alone would send our later letters to whoever claimed that name. An administrator links
+        // known correspondents in the participants directory.
+        if !existed {
+            try await repository.insertIfAbsent(
+                MedoParticipantRecord(id: UUID(), uid: header.sourceUID, name: header.sourceOrganization, organizationID: nil, correspondentID: id))
+        }
         return id
     }
 
@@ -185,7 +210,7 @@ struct MedoInbox: Sendable {
     // MARK: Quarantine
 
     /// Keeps a copy of the packet's files and a row with the reason; returns the row.
-    private func quarantine(
+    func quarantine(
         _ files: [String: [UInt8]], _ rejection: MedoRejection, source: String, xml: String?, packet: MedoPacket?
     ) async throws -> MedoPacketRecord {
         let id = UUID()
@@ -193,8 +218,10 @@ struct MedoInbox: Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, bytes) in files {
             // Names come from outside: keep only the last component, so a hostile name cannot leave the folder.
-            let safe = (name as NSString).lastPathComponent
+            var safe = (name as NSString).lastPathComponent
             guard !safe.isEmpty, safe != ".", safe != ".." else { continue }
+            // File systems take 255 bytes per name: a longer one is kept under a short name.
+            if safe.utf8.count > 200 { safe = "file-\(safe.utf8.count)-\(UInt(bitPattern: safe.hashValue)).bin" }
             try Data(bytes).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(safe)))
         }
         return try await database.write { db in
@@ -203,6 +230,20 @@ struct MedoInbox: Sendable {
                 version: packet?.version, state: .quarantined, participantUID: packet?.header.sourceUID,
                 participantName: packet?.header.sourceOrganization, reasonCode: rejection.code, reason: rejection.reason,
                 source: source, messageXML: xml, createdAt: db.now)
+            try await MedoRepository(db).insert(record)
+            return record
+        }
+    }
+
+    /// Moves a packet folder that could not be read as files into the quarantine as it is, with a row saying why.
+    func quarantine(folder: String, _ rejection: MedoRejection, source: String) async throws -> MedoPacketRecord {
+        let id = UUID()
+        try FileManager.default.createDirectory(atPath: quarantineDirectory, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: folder, toPath: (quarantineDirectory as NSString).appendingPathComponent(id.lowercasedString))
+        return try await database.write { db in
+            let record = MedoPacketRecord(
+                id: id, direction: .inbound, packetUID: nil, messageType: "unknown", version: nil, state: .quarantined,
+                reasonCode: rejection.code, reason: rejection.reason, source: source, createdAt: db.now)
             try await MedoRepository(db).insert(record)
             return record
         }

@@ -66,7 +66,11 @@ extension MedoOutbox {
         guard let registration = letter.registration, let card = try await DocumentRepository(db).find(cardID),
             card.requisites.deliveryMethod == .medo
         else { return }
-        try await notify(.reportSent(number: registration.number, date: registration.date), about: card, db: db)
+        let event = MedoNotification.Event.reportSent(number: registration.number, date: registration.date)
+        // A later send of the same letter (to new addressees) reports nothing new.
+        let label = event.label
+        if try await MedoRepository(db).log(documentID: card.id).contains(where: { $0.direction == .outbound && $0.label == label }) { return }
+        try await notify(event, about: card, db: db)
     }
 
     /// A 2.7.1 document packet of `sent` for each МЭДО participant: the signed PDF as the main document with its

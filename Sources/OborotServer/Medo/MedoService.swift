@@ -24,19 +24,40 @@ struct MedoService: Sendable {
 
     func upload(_ caller: Caller, zip: [UInt8]) async throws -> MedoPacketRecord {
         try caller.actor.require(Self.clerkPolicy)
-        return try await inbox.receive(upload: zip)
+        return try await inbox.receive(upload: zip, by: caller.actor.performingUserID)
     }
 
     func packets(_ caller: Caller, direction: MedoDirection?, state: MedoPacketState?, limit: Int) async throws -> [MedoPacketRecord] {
         try caller.actor.require(Self.clerkPolicy)
-        return try await database.read { try await MedoRepository($0).list(direction: direction, state: state, limit: limit) }
+        return try await database.read {
+            try await MedoRepository($0).list(
+                direction: direction, state: state, limit: limit, visibleTo: caller.actor, seesUnaddressed: Self.isRegionClerk(caller.actor))
+        }
     }
 
     func packet(_ caller: Caller, id: UUID) async throws -> MedoPacketRecord {
         try caller.actor.require(Self.clerkPolicy)
-        guard var packet = try await database.read({ try await MedoRepository($0).find(id) }) else { throw OborotError.notFound(.medoPacket) }
-        if !Self.adminPolicy.allows(caller.actor) { packet.messageXML = nil }
-        return packet
+        return try await database.read { db in
+            guard var packet = try await MedoRepository(db).find(id) else { throw OborotError.notFound(.medoPacket) }
+            if let documentID = packet.documentID {
+                _ = try await DocumentRepository(db).visible(documentID, to: caller.actor)
+            } else if !Self.isRegionClerk(caller.actor) {
+                throw OborotError.notFound(.medoPacket)
+            }
+            // The XML holds every requisite, ДСП ones too: for the region's administrators only.
+            if !Self.isRegionAdmin(caller.actor) { packet.messageXML = nil }
+            return packet
+        }
+    }
+
+    /// A packet about no card (quarantined, unmatched) may concern any body: it is for the region's own clerks —
+    /// registrars or administrators over a root of the tree.
+    static func isRegionClerk(_ actor: Actor) -> Bool {
+        actor.grants.contains { ($0.role == .registrar || $0.role == .admin) && $0.organizationPath.depth == 0 }
+    }
+
+    static func isRegionAdmin(_ actor: Actor) -> Bool {
+        actor.grants.contains { $0.role == .admin && $0.organizationPath.depth == 0 }
     }
 
     func log(_ caller: Caller, documentID: UUID) async throws -> [MedoPacketRecord] {

@@ -100,7 +100,6 @@ public struct DeliveryRepository: Sendable {
             JOIN organizations o ON o.id = v.recipient_organization_id
             JOIN documents i ON i.id = v.incoming_document_id
             WHERE v.sent_document_id = \(bind: documentID.lowercasedString)
-            ORDER BY o.short_name, v.id
             """
         ).all()
         return try rows.map { row in
@@ -112,6 +111,8 @@ public struct DeliveryRepository: Sendable {
                 registeredDate: try row.decode(column: "incoming_date", as: String?.self).flatMap(CalendarDate.init(iso:)),
                 hasAssignments: try row.decode(column: "has_assignments", as: Int.self) != 0)
         }
+        // Sorted here: SQLite compares names byte by byte, PostgreSQL by the database's collation.
+        .sorted { ($0.recipientName, $0.delivery.id.uuidString) < ($1.recipientName, $1.delivery.id.uuidString) }
     }
 
     public func refuse(_ deliveryID: UUID, refusal: Delivery.Refusal) async throws {
@@ -129,15 +130,19 @@ public struct DeliveryRepository: Sendable {
 
     /// Registered letters of one organisation (not its subtree) of a registration day, with their addressees, for
     /// the dispatch register; only kinds that are sent and only the given delivery methods.
-    public func registeredLetters(organizationID: UUID, on date: CalendarDate, methods: Set<DeliveryMethod>) async throws -> [Document] {
+    /// ДСП letters only for those given access to them, as everywhere.
+    public func registeredLetters(
+        organizationID: UUID, on date: CalendarDate, methods: Set<DeliveryMethod>, visibleTo actor: Actor
+    ) async throws -> [Document] {
         guard !methods.isEmpty else { return [] }
         let rows = try await db.sql.raw(
             """
-            SELECT * FROM documents WHERE organization_id = \(bind: organizationID.lowercasedString)
-                AND registration_date = \(bind: date.iso)
-                AND kind IN (\(binds: DeliveryRules.sendableKinds.map(\.rawValue).sorted()))
-                AND delivery_method IN (\(binds: methods.map(\.rawValue).sorted()))
-            ORDER BY numbering_year, sequence LIMIT 5000
+            SELECT * FROM documents d WHERE d.organization_id = \(bind: organizationID.lowercasedString)
+                AND \(DocumentVisibility.condition(for: actor))
+                AND d.registration_date = \(bind: date.iso)
+                AND d.kind IN (\(binds: DeliveryRules.sendableKinds.map(\.rawValue).sorted()))
+                AND d.delivery_method IN (\(binds: methods.map(\.rawValue).sorted()))
+            ORDER BY d.numbering_year, d.sequence LIMIT 5000
             """
         ).readRows(DocumentRow.self)
         let documents = DocumentRepository(db)
@@ -149,19 +154,26 @@ public struct DeliveryRepository: Sendable {
         return result
     }
 
-    /// The users holding `role` directly in each of `organizationIDs` (the recipients' registrars).
-    public func users(holding role: Role, in organizationIDs: [UUID]) async throws -> [UUID: [UUID]] {
-        guard !organizationIDs.isEmpty else { return [:] }
+    /// The active registrars who serve each organisation: its own, or — for a small body with none — those of the
+    /// nearest organisation above it that has some. They are told about incoming cards and given ДСП access.
+    public func registrars(serving organizations: [Organization]) async throws -> [UUID: [UUID]] {
+        guard !organizations.isEmpty else { return [:] }
+        let rows = try await db.sql.raw(
+            """
+            SELECT g.user_id, g.organization_id FROM role_grants g JOIN users u ON u.id = g.user_id
+            WHERE g.role = \(bind: Role.registrar.rawValue) AND u.active = \(bind: true)
+            """
+        ).all()
+        var byOrganization: [String: [UUID]] = [:]
+        for row in rows {
+            byOrganization[try row.decode(column: "organization_id", as: String.self), default: []]
+                .append(try UUID.stored(row.decode(column: "user_id", as: String.self)))
+        }
         var result: [UUID: [UUID]] = [:]
-        for chunk in organizationIDs.chunked(into: 500) {
-            let rows = try await db.sql.select().column("user_id").column("organization_id").from("role_grants")
-                .where("role", .equal, role.rawValue)
-                .where(SQLColumn("organization_id"), .in, SQLBind.group(chunk.map(\.lowercasedString)))
-                .all()
-            for row in rows {
-                let organization = try UUID.stored(row.decode(column: "organization_id", as: String.self))
-                result[organization, default: []].append(try UUID.stored(row.decode(column: "user_id", as: String.self)))
-            }
+        for organization in organizations {
+            // The path lists the organisation's ancestors from the root: look from the organisation itself upwards.
+            let chain = organization.path.rawValue.split(separator: "/").reversed()
+            result[organization.id] = chain.lazy.compactMap { byOrganization[String($0)] }.first ?? []
         }
         return result
     }

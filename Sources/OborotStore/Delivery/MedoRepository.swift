@@ -196,12 +196,24 @@ public struct MedoRepository: Sendable {
             .rows(PacketRow.self).map { try $0.record() }
     }
 
-    /// Packets in a state (the quarantine a registrar works through), newest first.
-    public func list(direction: MedoDirection?, state: MedoPacketState?, limit: Int) async throws -> [MedoPacketRecord] {
-        var query = db.sql.select().columns(Self.listColumns.map { SQLColumn($0) }).from("medo_packets")
-        if let direction { query = query.where("direction", .equal, direction.rawValue) }
-        if let state { query = query.where("state", .equal, state.rawValue) }
-        return try await query.orderBy("created_at", .descending).limit(limit).rows(PacketRow.self).map { try $0.record() }
+    /// Packets in a state (the quarantine a registrar works through), newest first: those about a card the actor may
+    /// see, and — for the region's own clerks (`seesUnaddressed`) — those about no card at all.
+    public func list(
+        direction: MedoDirection?, state: MedoPacketState?, limit: Int, visibleTo actor: Actor, seesUnaddressed: Bool
+    ) async throws -> [MedoPacketRecord] {
+        var conditions: [SQLQueryString] = []
+        if let direction { conditions.append("p.direction = \(bind: direction.rawValue)") }
+        if let state { conditions.append("p.state = \(bind: state.rawValue)") }
+        let filter: any SQLExpression = conditions.isEmpty ? SQLRaw("") : SQLQueryString("AND \(SQLList(conditions, separator: SQLRaw(" AND ")))")
+        let unaddressed: SQLQueryString = seesUnaddressed ? "p.document_id IS NULL OR " : ""
+        return try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: Self.listColumns.map { "p.\($0)" }.joined(separator: ", ")) FROM medo_packets p
+            LEFT JOIN documents d ON d.id = p.document_id
+            WHERE (\(unaddressed)(d.id IS NOT NULL AND \(DocumentVisibility.condition(for: actor)))) \(filter)
+            ORDER BY p.created_at DESC LIMIT \(unsafeRaw: String(limit))
+            """
+        ).rows(PacketRow.self).map { try $0.record() }
     }
 
     public func update(state: MedoPacketState, of id: UUID) async throws {
@@ -228,8 +240,10 @@ public struct MedoRepository: Sendable {
 
     /// The packet is in the OUT folder: its files leave the database.
     public func markWritten(_ id: UUID, at moment: Date) async throws {
+        // Only from pending: a ticket that came first (or another instance) has the last word.
         try await db.sql.update("medo_packets").set("state", to: MedoPacketState.written.rawValue)
-            .set("written_at", to: moment.unixMilliseconds).where("id", .equal, id.lowercasedString).run()
+            .set("written_at", to: moment.unixMilliseconds).where("id", .equal, id.lowercasedString)
+            .where("state", .equal, MedoPacketState.pending.rawValue).run()
         try await db.sql.delete(from: "medo_outbox_files").where("packet_id", .equal, id.lowercasedString).run()
     }
 
@@ -239,7 +253,7 @@ public struct MedoRepository: Sendable {
             """
             UPDATE medo_packets SET state = \(bind: (delivered ? MedoPacketState.delivered : .undelivered).rawValue),
                 ticket_at = \(bind: moment.unixMilliseconds), ticket_comment = \(bind: comment)
-            WHERE direction = 'out' AND packet_uid = \(bind: messageUID) RETURNING id
+            WHERE direction = 'out' AND packet_uid = \(bind: messageUID) AND state <> 'delivered' RETURNING id
             """
         ).all()
         return !rows.isEmpty
@@ -257,14 +271,14 @@ public struct MedoRepository: Sendable {
         ).rows(PacketRow.self).map { try $0.record() }
     }
 
-    /// One of our organisations whose full or short name is exactly `name` (addressees of 2.x packets are named, not identified).
-    public func organizationID(named name: String) async throws -> UUID? {
+    /// Our organisations whose full or short name is exactly `name` (addressees of 2.x packets are named, not
+    /// identified); more than one means the name does not say which.
+    public func organizationIDs(named name: String) async throws -> [UUID] {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return nil }
-        let row = try await db.sql.raw(
-            "SELECT id FROM organizations WHERE full_name = \(bind: trimmed) OR short_name = \(bind: trimmed) ORDER BY depth LIMIT 1"
-        ).first()
-        return try row.map { try UUID.stored($0.decode(column: "id", as: String.self)) }
+        guard !trimmed.isEmpty else { return [] }
+        return try await db.sql.raw(
+            "SELECT id FROM organizations WHERE full_name = \(bind: trimmed) OR short_name = \(bind: trimmed) LIMIT 2"
+        ).all().map { try UUID.stored($0.decode(column: "id", as: String.self)) }
     }
 
     // MARK: Participants

@@ -34,5 +34,6 @@ public enum Migrations {
         search,
         delivery,
         medo,
+        distributionLists,
     ]
 }
