@@ -19,7 +19,8 @@ struct MedoExchangeTests {
     /// A signed 2.7.1 letter from a federal ministry, addressed by uid to the test region's ministry.
     static func letter(
         uid: String = "doc-\(UUID().uuidString.prefix(8))", destination: String = "MINFIN-TO",
-        addressee: String = "Министерство финансов Тестовой области", classification: String? = nil
+        addressee: String = "Министерство финансов Тестовой области", classification: String? = nil,
+        signature: [UInt8] = MedoExchangeTests.signature
     ) throws -> [String: [UInt8]] {
         let document = MedoDocument(
             uid: uid, kind: "Письмо", number: "ДБ-12/345", date: CalendarDate(year: 2026, month: 11, day: 30)!,
@@ -83,6 +84,7 @@ struct MedoExchangeTests {
             let packets = try await app.request(.get, "/api/v1/medo/packets?direction=in", token: clerk).json()["items"] as? [[String: Any]] ?? []
             #expect(packets.count == 1)
             #expect(packets.first?["state"] as? String == "received")
+            #expect((packets.first?["signatureCheck"] as? String)?.hasPrefix("main.pdf: подпись не подтверждена") == true)
             let cardID = try #require(packets.first?["documentId"] as? String)
             let card = try await app.request(.get, "/api/v1/documents/\(cardID)", token: clerk).json()
             #expect(card["kind"] as? String == "incoming" && card["state"] as? String == "draft")
@@ -290,6 +292,28 @@ struct MedoExchangeTests {
             let log = try await app.request(.get, "/api/v1/documents/\(letterID)/exchange", token: clerk).jsonArray()
             #expect(log.contains { $0["direction"] as? String == "out" && $0["state"] as? String == "delivered" })
             #expect(log.contains { $0["label"] as? String == "Зарегистрирован" && ($0["reason"] as? String)?.contains("33306/МС") == true })
+        }
+    }
+
+    static let pki = Result { try TestPKI.make() }
+
+    @Test("the signatures of an inbound packet are checked against the region's trust store: a good one names its owner",
+          arguments: TestDatabaseKind.available)
+    func inboundSignatureCheck(kind: TestDatabaseKind) async throws {
+        let pki = try Self.pki.get()
+        try await TestApp.run(kind) { app in
+            try await Self.addMinistryParticipant(app)
+            let regionAdmin = try await app.signIn("region.admin")
+            let trusted = try await ApprovalAPITests.upload(app, "/api/v1/trust-store", token: regionAdmin, bytes: Array(pki.chainPEM().utf8))
+            #expect(trusted.status == .created, "\(trusted.text)")
+            let signer = try pki.issueSigner(commonName: "Петров Пётр", organization: "Минтранс России")
+            let good = Array(try pki.signDetached(Data(Self.pdf), by: signer))
+            try Self.drop(try Self.letter(uid: "doc-signed", signature: good), into: app.configuration.medoIn, name: "signed")
+            #expect(await Self.folders(app).scanInbox() == 1)
+            let clerk = try await app.signIn("minfin.clerk")
+            let packets = try await app.request(.get, "/api/v1/medo/packets?state=received", token: clerk).json()["items"] as? [[String: Any]] ?? []
+            let check = try #require(packets.first?["signatureCheck"] as? String)
+            #expect(check.hasPrefix("main.pdf: подпись действительна — Петров Пётр"), "\(check)")
         }
     }
 

@@ -11,6 +11,7 @@ struct MedoInbox: Sendable {
     let database: any Database
     let blobs: BlobStore
     let quarantineDirectory: String
+    var verifier: any SignatureVerifier = CMSSignatureVerifier()
 
     /// `uploader`: who uploaded the packet over HTTP (nil for the IN folder), named in the audit log.
     func receive(files: [String: [UInt8]], source: String, uploader: UUID? = nil) async throws -> MedoPacketRecord {
@@ -58,6 +59,7 @@ struct MedoInbox: Sendable {
         _ document: MedoDocument, packet: MedoPacket, files: [String: [UInt8]], source: String, xml: String?, uploader: UUID?
     ) async throws -> MedoPacketRecord {
         // Blobs first: a crash between the two leaves orphans for the sweeper, never a card without its files.
+        let signatureCheck = try await checkSignatures(of: document)
         var stored: [(name: String, ingested: BlobStore.Ingested)] = []
         for file in document.files {
             stored.append((file.name, try await blobs.ingest(bytes: file.bytes)))
@@ -107,7 +109,7 @@ struct MedoInbox: Sendable {
                 id: UUID(), direction: .inbound, packetUID: packet.header.uid, messageType: "document", version: packet.version,
                 state: .received, documentID: card.id, documentUID: document.uid, participantUID: packet.header.sourceUID,
                 participantName: packet.header.sourceOrganization, label: document.kind, source: source, messageXML: xml,
-                createdAt: now)
+                createdAt: now, signatureCheck: signatureCheck)
             try await repository.insert(record)
             try await AuditLog(db).append(
                 AuditRecord(
@@ -120,6 +122,30 @@ struct MedoInbox: Sendable {
         case .success(let record): return record
         case .failure(let rejection): return try await quarantine(files, rejection, source: source, xml: xml, packet: packet)
         }
+    }
+
+    /// Checks every `.p7s` of the packet against the region's trust store at the signing time the signature
+    /// claims; one Russian line per signature. A signature that does not verify is reported, not a reason to refuse
+    /// the letter: the registrar decides (and a GOST signature is recognised as such).
+    func checkSignatures(of document: MedoDocument) async throws -> String? {
+        let signed = document.files.filter { !$0.signatures.isEmpty }
+        guard !signed.isEmpty else { return nil }
+        let roots = try await database.read { try await SignatureRepository($0).trustedCertificates().map(\.der) }
+        var lines: [String] = []
+        for file in signed {
+            for signature in file.signatures {
+                switch try await verifier.verify(
+                    signature: signature.bytes, content: InMemoryContent(file.bytes), trustRoots: roots,
+                    moment: .claimedSigningTime(otherwise: Date()))
+                {
+                case .success(let verified):
+                    lines.append("\(file.name): подпись действительна — \(verified.certificate.ownerName), сертификат \(verified.certificate.serialNumberHex)")
+                case .failure(let problem):
+                    lines.append("\(file.name): подпись не подтверждена — \(problem.russianReason)")
+                }
+            }
+        }
+        return lines.joined(separator: "; ")
     }
 
     /// The organisation a document is for: a destination uid of the directory, else the one organisation named like

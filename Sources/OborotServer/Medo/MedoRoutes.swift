@@ -105,6 +105,7 @@ struct MedoPacketJSON: Encodable {
     var ticketAt: Date?
     var ticketComment: String?
     var missingTicket: Bool
+    var signatureCheck: String?
     var messageXml: String?
 
     init(_ p: MedoPacketRecord) {
@@ -128,6 +129,7 @@ struct MedoPacketJSON: Encodable {
         ticketAt = p.ticketAt
         ticketComment = p.ticketComment
         missingTicket = p.flaggedAt != nil && p.ticketAt == nil
+        signatureCheck = p.signatureCheck
         messageXml = p.messageXML
     }
 }

@@ -3,6 +3,10 @@ import Hummingbird
 import OborotDomain
 import OborotStore
 
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
 extension WebPages {
     /// One packet as a line of the МЭДО page or of a card's exchange log.
     struct MedoPacketRow {
@@ -26,7 +30,7 @@ extension WebPages {
             participant = [packet.participantName, packet.participantUID.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
             state = packet.state.rawValue
             stateName = packet.state.russianName
-            reason = packet.reason
+            reason = [packet.reason, packet.signatureCheck].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
             documentId = packet.documentID?.lowercasedString
             source = packet.source
             missingTicket = packet.flaggedAt != nil && packet.ticketAt == nil

@@ -28,12 +28,15 @@ public struct MedoPacketRecord: Sendable, Equatable, Identifiable {
     public var ticketAt: Date?
     public var ticketComment: String?
     public var flaggedAt: Date?
+    /// For an inbound document: what the check of its signatures found, file by file.
+    public var signatureCheck: String?
 
     public init(
         id: UUID, direction: MedoDirection, packetUID: String?, messageType: String, version: String?, state: MedoPacketState,
         documentID: UUID? = nil, documentUID: String? = nil, participantUID: String? = nil, participantName: String? = nil,
         label: String? = nil, reasonCode: String? = nil, reason: String? = nil, source: String, messageXML: String? = nil,
-        createdAt: Date, writtenAt: Date? = nil, ticketAt: Date? = nil, ticketComment: String? = nil, flaggedAt: Date? = nil
+        createdAt: Date, writtenAt: Date? = nil, ticketAt: Date? = nil, ticketComment: String? = nil, flaggedAt: Date? = nil,
+        signatureCheck: String? = nil
     ) {
         self.id = id
         self.direction = direction
@@ -55,6 +58,7 @@ public struct MedoPacketRecord: Sendable, Equatable, Identifiable {
         self.ticketAt = ticketAt
         self.ticketComment = ticketComment
         self.flaggedAt = flaggedAt
+        self.signatureCheck = signatureCheck
     }
 }
 
@@ -104,6 +108,7 @@ public struct MedoRepository: Sendable {
         var ticketAt: Int64?
         var ticketComment: String?
         var flaggedAt: Int64?
+        var signatureCheck: String?
 
         init(_ p: MedoPacketRecord) {
             id = p.id.lowercasedString
@@ -126,6 +131,7 @@ public struct MedoRepository: Sendable {
             ticketAt = p.ticketAt?.unixMilliseconds
             ticketComment = p.ticketComment
             flaggedAt = p.flaggedAt?.unixMilliseconds
+            signatureCheck = p.signatureCheck
         }
 
         func record() throws -> MedoPacketRecord {
@@ -136,7 +142,7 @@ public struct MedoRepository: Sendable {
                 participantName: participantName, label: label, reasonCode: reasonCode, reason: reason, source: source,
                 messageXML: messageXml, createdAt: Date(unixMilliseconds: createdAt),
                 writtenAt: writtenAt.map(Date.init(unixMilliseconds:)), ticketAt: ticketAt.map(Date.init(unixMilliseconds:)),
-                ticketComment: ticketComment, flaggedAt: flaggedAt.map(Date.init(unixMilliseconds:)))
+                ticketComment: ticketComment, flaggedAt: flaggedAt.map(Date.init(unixMilliseconds:)), signatureCheck: signatureCheck)
         }
     }
 
@@ -144,7 +150,7 @@ public struct MedoRepository: Sendable {
     static let listColumns = [
         "id", "direction", "packet_uid", "message_type", "version", "state", "document_id", "document_uid",
         "participant_uid", "participant_name", "label", "reason_code", "reason", "source", "created_at", "written_at",
-        "ticket_at", "ticket_comment", "flagged_at",
+        "ticket_at", "ticket_comment", "flagged_at", "signature_check",
     ]
 
     public func insert(_ packet: MedoPacketRecord) async throws {

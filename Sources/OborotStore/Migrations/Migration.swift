@@ -35,5 +35,6 @@ public enum Migrations {
         delivery,
         medo,
         distributionLists,
+        medoSignatures,
     ]
 }
