@@ -71,6 +71,12 @@ public enum Addressee: Sendable, Hashable {
     case organization(UUID)
     case correspondent(UUID)
     case employee(UUID)
+
+    /// The correspondent, when the addressee is an outside one.
+    public var correspondentID: UUID? {
+        if case .correspondent(let id) = self { return id }
+        return nil
+    }
 }
 
 /// The requisites a person fills in; which are required depends on the kind (`RequisiteRules`).

@@ -100,7 +100,7 @@ struct SignatureService: Sendable {
         _ = try DocumentLifecycle.apply(.sign, to: document.lifecycleFacts).get()
         try ApprovalRules.checkSigningAllowed(try await ApprovalRepository(db).route(documentID: document.id, lockingRow: lockingRoute))
         guard let summary = try await AttachmentRepository(db).summary(input.attachmentID, documentID: document.id),
-            let version = summary.versions.first(where: { $0.number == summary.currentVersion })
+            let version = summary.current
         else { throw OborotError.notFound(.attachment) }
         if let asked = input.versionNumber, asked != summary.currentVersion { throw SignatureTexts.notCurrentVersion }
         // Signing registers outgoing and organisational documents: say what is missing before anything else.

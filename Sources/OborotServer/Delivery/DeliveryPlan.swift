@@ -23,9 +23,7 @@ struct DeliveryPlan {
         let requisites = DeliveryRules.incomingRequisites(of: sent, senderCorrespondentID: senderCorrespondentID)
         let userID = caller.actor.principal.userID
         grantedBy = userID
-        let currentVersions = sentFiles.compactMap { file in
-            file.versions.first { $0.number == file.currentVersion }.map { (file, $0) }
-        }
+        let currentVersions = sentFiles.compactMap { file in file.current.map { (file, $0) } }
         for recipient in recipients {
             let card = Document(
                 id: TimeOrderedID.make(at: now), organizationID: recipient.id, kind: .incoming, directiveForm: nil,

@@ -57,10 +57,7 @@ struct DeliveryService: Sendable {
 
     /// The МЭДО participants among a document's correspondent addressees, and those a packet has already gone to.
     static func medoAddressees(of document: Document, db: DatabaseHandle) async throws -> (participants: [UUID: MedoParticipantRecord], alreadySent: Set<UUID>) {
-        let correspondents = document.requisites.addressees.compactMap { addressee -> UUID? in
-            if case .correspondent(let id) = addressee { return id }
-            return nil
-        }
+        let correspondents = document.requisites.addressees.compactMap(\.correspondentID)
         let repository = MedoRepository(db)
         var participants: [UUID: MedoParticipantRecord] = [:]
         for participant in try await repository.participants(correspondentIDs: correspondents) {
@@ -90,12 +87,7 @@ struct DeliveryService: Sendable {
             try caller.actor.require(DocumentAccess.registers(organization.path))
             let letters = try await DeliveryRepository(db).registeredLetters(
                 organizationID: organizationID, on: date, methods: channel.methods, visibleTo: caller.actor)
-            let ids = Array(Set(letters.flatMap { letter in
-                letter.requisites.addressees.compactMap { addressee -> UUID? in
-                    if case .correspondent(let id) = addressee { return id }
-                    return nil
-                }
-            }))
+            let ids = Array(Set(letters.flatMap { $0.requisites.addressees.compactMap(\.correspondentID) }))
             var correspondents: [UUID: Correspondent] = [:]
             for correspondent in try await CorrespondentRepository(db).findMany(ids) { correspondents[correspondent.id] = correspondent }
             // Only correspondents a МЭДО packet of this very letter went to are left out: paper goes to the rest.

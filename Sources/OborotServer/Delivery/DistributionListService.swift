@@ -29,7 +29,8 @@ struct DistributionListService: Sendable {
             if try await repository.exists(organizationID: organizationID, name: valid.name) {
                 throw OborotError.distributionListExists(valid.name)
             }
-            try await Self.checkExist(valid.addressees, db: db)
+            // The same check as a card's addressees: each unknown one is a 422 naming its place in the list.
+            _ = try await DocumentReferences.resolve(DocumentRequisites(title: valid.name, addressees: valid.addressees), db: db)
             let list = DistributionList(id: UUID(), organizationID: organizationID, name: valid.name, addressees: valid.addressees)
             try await repository.insert(list, createdBy: caller.actor.principal.userID)
             try await AuditLog(db).append(
@@ -59,25 +60,6 @@ struct DistributionListService: Sendable {
         }
         return try await documents.update(caller, id: documentID, expectedVersion: expectedVersion) { requisites, _ in
             requisites.addressees = DistributionListRules.apply(list, to: requisites.addressees)
-        }
-    }
-
-    /// Every addressee names an organisation or correspondent that exists: a 422, not a foreign-key failure.
-    static func checkExist(_ addressees: [Addressee], db: DatabaseHandle) async throws {
-        var organizations: [UUID] = []
-        var correspondents: [UUID] = []
-        for addressee in addressees {
-            switch addressee {
-            case .organization(let id): organizations.append(id)
-            case .correspondent(let id): correspondents.append(id)
-            case .employee: break
-            }
-        }
-        let found = try await OrganizationRepository(db).findMany(organizations).count + CorrespondentRepository(db).findMany(correspondents).count
-        guard found == organizations.count + correspondents.count else {
-            throw OborotError.validation([
-                FieldProblem(field: "addressees", code: "unknown_addressee", message: "Некоторые адресаты не найдены в справочниках.")
-            ])
         }
     }
 }

@@ -250,15 +250,7 @@ struct MedoInbox: Sendable {
             if safe.utf8.count > 200 { safe = "file-\(safe.utf8.count)-\(UInt(bitPattern: safe.hashValue)).bin" }
             try Data(bytes).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(safe)))
         }
-        return try await database.write { db in
-            let record = MedoPacketRecord(
-                id: id, direction: .inbound, packetUID: nil, messageType: packet.map { _ in "document" } ?? "unknown",
-                version: packet?.version, state: .quarantined, participantUID: packet?.header.sourceUID,
-                participantName: packet?.header.sourceOrganization, reasonCode: rejection.code, reason: rejection.reason,
-                source: source, messageXML: xml, createdAt: db.now)
-            try await MedoRepository(db).insert(record)
-            return record
-        }
+        return try await recordQuarantine(id: id, rejection, source: source, xml: xml, packet: packet)
     }
 
     /// Moves a packet folder that could not be read as files into the quarantine as it is, with a row saying why.
@@ -266,10 +258,19 @@ struct MedoInbox: Sendable {
         let id = UUID()
         try FileManager.default.createDirectory(atPath: quarantineDirectory, withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: folder, toPath: (quarantineDirectory as NSString).appendingPathComponent(id.lowercasedString))
-        return try await database.write { db in
+        return try await recordQuarantine(id: id, rejection, source: source, xml: nil, packet: nil)
+    }
+
+    /// The row of a quarantined packet whose files are already under `quarantine/<id>`.
+    private func recordQuarantine(
+        id: UUID, _ rejection: MedoRejection, source: String, xml: String?, packet: MedoPacket?
+    ) async throws -> MedoPacketRecord {
+        try await database.write { db in
             let record = MedoPacketRecord(
-                id: id, direction: .inbound, packetUID: nil, messageType: "unknown", version: nil, state: .quarantined,
-                reasonCode: rejection.code, reason: rejection.reason, source: source, createdAt: db.now)
+                id: id, direction: .inbound, packetUID: nil, messageType: packet.map { _ in "document" } ?? "unknown",
+                version: packet?.version, state: .quarantined, participantUID: packet?.header.sourceUID,
+                participantName: packet?.header.sourceOrganization, reasonCode: rejection.code, reason: rejection.reason,
+                source: source, messageXML: xml, createdAt: db.now)
             try await MedoRepository(db).insert(record)
             return record
         }

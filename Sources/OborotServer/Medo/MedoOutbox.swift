@@ -80,9 +80,7 @@ extension MedoOutbox {
         db: DatabaseHandle
     ) async throws {
         guard !participants.isEmpty, let registration = sent.registration else { return }
-        let current = try await AttachmentRepository(db).summaries(documentID: sent.id).compactMap { file in
-            file.versions.first { $0.number == file.currentVersion }
-        }
+        let current = try await AttachmentRepository(db).summaries(documentID: sent.id).compactMap(\.current)
         let signatures = try await SignatureRepository(db).signatures(documentID: sent.id)
         guard let main = current.first(where: { version in
             version.mimeType == "application/pdf" && signatures.contains { $0.attachmentVersionID == version.id }

@@ -9,6 +9,9 @@ public struct AttachmentSummary: Sendable, Equatable {
     public var name: String
     public var currentVersion: Int
     public var versions: [AttachmentVersion]
+
+    /// The version in force (the one sent, signed and shown).
+    public var current: AttachmentVersion? { versions.first { $0.number == currentVersion } }
 }
 
 /// One version of an attached file; the bytes live in the blob store under `sha256`.
