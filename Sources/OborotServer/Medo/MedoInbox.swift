@@ -23,13 +23,19 @@ struct MedoInbox: Sendable {
         case .success(let read):
             packet = read
         }
-        if let known = try await database.read({ try await MedoRepository($0).find(direction: .inbound, packetUID: packet.header.uid) }) {
-            return known
+        // One read for both questions: on PostgreSQL a transaction per question cost the inbound rate its margin.
+        let needsRoots = if case .document(let document) = packet.content { document.files.contains { !$0.signatures.isEmpty } } else { false }
+        let (known, roots) = try await database.read { db in
+            let known = try await MedoRepository(db).find(direction: .inbound, packetUID: packet.header.uid)
+            let roots = known == nil && needsRoots ? try await SignatureRepository(db).trustedCertificates().map(\.der) : []
+            return (known, roots)
         }
+        if let known { return known }
         do {
             switch packet.content {
             case .document(let document):
-                return try await take(document, packet: packet, files: files, source: source, xml: xml, uploader: uploader)
+                return try await take(
+                    document, packet: packet, files: files, source: source, xml: xml, uploader: uploader, trustRoots: roots)
             case .notification(let notification):
                 return try await apply(notification, packet: packet, source: source, xml: xml)
             case .ticket(let ticket):
@@ -56,10 +62,11 @@ struct MedoInbox: Sendable {
     // MARK: Documents
 
     private func take(
-        _ document: MedoDocument, packet: MedoPacket, files: [String: [UInt8]], source: String, xml: String?, uploader: UUID?
+        _ document: MedoDocument, packet: MedoPacket, files: [String: [UInt8]], source: String, xml: String?, uploader: UUID?,
+        trustRoots: [[UInt8]]
     ) async throws -> MedoPacketRecord {
         // Blobs first: a crash between the two leaves orphans for the sweeper, never a card without its files.
-        let signatureCheck = try await checkSignatures(of: document)
+        let signatureCheck = try await checkSignatures(of: document, trustRoots: trustRoots)
         var stored: [(name: String, ingested: BlobStore.Ingested)] = []
         for file in document.files {
             stored.append((file.name, try await blobs.ingest(bytes: file.bytes)))
@@ -127,10 +134,9 @@ struct MedoInbox: Sendable {
     /// Checks every `.p7s` of the packet against the region's trust store at the signing time the signature
     /// claims; one Russian line per signature. A signature that does not verify is reported, not a reason to refuse
     /// the letter: the registrar decides (and a GOST signature is recognised as such).
-    func checkSignatures(of document: MedoDocument) async throws -> String? {
+    func checkSignatures(of document: MedoDocument, trustRoots roots: [[UInt8]]) async throws -> String? {
         let signed = document.files.filter { !$0.signatures.isEmpty }
         guard !signed.isEmpty else { return nil }
-        let roots = try await database.read { try await SignatureRepository($0).trustedCertificates().map(\.der) }
         var lines: [String] = []
         for file in signed {
             for signature in file.signatures {
