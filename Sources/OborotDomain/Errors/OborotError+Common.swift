@@ -77,6 +77,9 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case delivery
     case medoPacket = "medo_packet"
     case medoParticipant = "medo_participant"
+    case appeal
+    case appealQuestion = "appeal_question"
+    case appealTopic = "appeal_topic"
 
     /// The noun in Russian, nominative, for messages.
     public var russianName: String {
@@ -108,6 +111,9 @@ public enum ObjectKind: String, Sendable, CaseIterable {
         case .delivery: "Доставка"
         case .medoPacket: "Пакет МЭДО"
         case .medoParticipant: "Участник МЭДО"
+        case .appeal: "Обращение"
+        case .appealQuestion: "Вопрос обращения"
+        case .appealTopic: "Код классификатора"
         }
     }
 
