@@ -70,6 +70,27 @@ public struct ForwardedFrom: Sendable, Equatable, Codable {
         self.number = number
         self.date = date
     }
+
+    private enum CodingKeys: String, CodingKey { case bodyName, number, date }
+
+    /// The date as `YYYY-MM-DD`, as every export and API gives dates.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        bodyName = try container.decode(String.self, forKey: .bodyName)
+        number = try container.decode(String.self, forKey: .number)
+        let text = try container.decode(String.self, forKey: .date)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(forKey: .date, in: container, debugDescription: "not a date: \(text)")
+        }
+        self.date = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(bodyName, forKey: .bodyName)
+        try container.encode(number, forKey: .number)
+        try container.encode(date.iso, forKey: .date)
+    }
 }
 
 /// One question of an appeal: its topic code and its own status and result.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The thematic classifier as an admin loads it: CSV with `code`, `name` and an optional obsolete flag (`1`, `да`,
 /// `true`, `x`). Every bad line is reported at once with its number; nothing is loaded from a file with errors.
 public enum ClassifierFile {
@@ -77,5 +79,18 @@ enum ClassifierTexts {
         return OborotError(
             .unprocessable, code: "classifier_invalid", title: "Файл классификатора не загружен",
             detail: "Ошибки (\(problems.count)): \(shown)\(more). Ничего не изменено.")
+    }
+}
+
+extension ClassifierFile {
+    /// The subset of the classifier that ships with Oborot (`Resources/appeal-topics.csv`): the five sections and the
+    /// topics citizens write about most; an admin loads the full edition with `oborot classifier import`.
+    public static func shipped() throws -> [TopicNode] {
+        guard let url = Bundle.module.url(forResource: "appeal-topics", withExtension: "csv", subdirectory: "Resources") else {
+            throw OborotError(
+                .internalFailure, code: "classifier_missing", title: "Нет тематического классификатора",
+                detail: "В поставке не найден файл Resources/appeal-topics.csv.")
+        }
+        return try parse(String(decoding: try Data(contentsOf: url), as: UTF8.self)).get()
     }
 }

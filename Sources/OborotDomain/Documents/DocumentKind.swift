@@ -66,6 +66,10 @@ public enum DeliveryMethod: String, Sendable, CaseIterable, Codable {
     case specialCourier
     case internalDelivery
     case fax
+    /// The body's official site (appeals with ЕСИА identification).
+    case website
+    /// By telephone (the contact centre).
+    case phone
 
     public var russianName: String {
         switch self {
@@ -78,6 +82,8 @@ public enum DeliveryMethod: String, Sendable, CaseIterable, Codable {
         case .specialCourier: "Фельдсвязь"
         case .internalDelivery: "Внутренняя доставка"
         case .fax: "Факс"
+        case .website: "Официальный сайт"
+        case .phone: "Телефон (контакт-центр)"
         }
     }
 }

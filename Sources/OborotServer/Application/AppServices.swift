@@ -28,6 +28,7 @@ struct AppServices: Sendable {
     let searchIndexer: SearchIndexer
     let delivery: DeliveryService
     let medo: MedoInbox
+    let appeals: AppealService
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -41,9 +42,9 @@ struct AppServices: Sendable {
         self.people = PeopleService(database: database)
         self.accounts = AccountService(database: database, hasher: hasher, authenticator: authenticator)
         self.audit = AuditService(database: database)
-        self.documents = DocumentService(database: database)
-        self.registry = RegistryService(database: database)
         let calendar = try CalendarService(database: database)
+        self.documents = DocumentService(database: database, calendar: calendar)
+        self.registry = RegistryService(database: database)
         let blobs = BlobStore(root: configuration.blobDirectory)
         self.calendar = calendar
         self.files = FileService(
@@ -61,5 +62,6 @@ struct AppServices: Sendable {
         self.searchIndexer = SearchIndexer(database: database, blobs: blobs)
         self.delivery = DeliveryService(database: database, blobs: blobs)
         self.medo = MedoInbox(database: database, blobs: blobs, quarantineDirectory: configuration.medoQuarantine)
+        self.appeals = AppealService(database: database, documents: documents, calendar: calendar)
     }
 }

@@ -55,6 +55,7 @@ public func buildRouter(
     SearchRoutes.add(to: router, services: services)
     MedoRoutes.add(to: router, services: services)
     DispatchRegisterRoutes.add(to: router, services: services)
+    AppealRoutes.add(to: router, services: services)
     DistributionListRoutes.add(to: router, services: services)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)

@@ -14,6 +14,8 @@ import OborotStore
 /// | grant or revoke explicit access | `registers(X)` |
 struct DocumentService: Sendable {
     let database: any Database
+    /// For the terms that start at registration (appeals); nil only where no appeal is ever registered.
+    var calendar: CalendarService? = nil
 
     /// What a registrar or author sends to create a card.
     struct NewDocument: Sendable {
@@ -36,7 +38,11 @@ struct DocumentService: Sendable {
     /// Creates a card — and, with `registerIn`, registers it in the same statement: the number is taken and the
     /// card stored with it in one transaction. Returns the card as its page shows it, assembled from what the
     /// transaction already read.
-    func create(_ caller: Caller, _ input: NewDocument) async throws -> DocumentDetails {
+    /// `alongside` runs in the same transaction once the card is stored (an appeal's own rows), so both land or neither.
+    func create(
+        _ caller: Caller, _ input: NewDocument,
+        alongside: (@Sendable (Document, DatabaseHandle) async throws -> Void)? = nil
+    ) async throws -> DocumentDetails {
         // Everything that only reads happens before the write transaction, on a reader connection: the single
         // writer of the embedded database is the bottleneck of registration. The store's foreign keys still refuse a
         // reference that disappears in between.
@@ -71,6 +77,7 @@ struct DocumentService: Sendable {
             try await DocumentRepository(db).insert(document, organizationPath: organization.path)
             try await AuditLog(db).append(
                 caller.audit(input.registerIn == nil ? "document.create" : "document.register", .document, document.id, summary))
+            try await alongside?(document, db)
             return DocumentDetails.fresh(
                 document, organization: organization, journal: journal, references: references, actor: caller.actor)
         }
@@ -191,6 +198,9 @@ struct DocumentService: Sendable {
             caller.audit("document.register", .document, document.id, DocumentTexts.registered(document, journal: numbered.journal)))
         try await DeliveryService.registered(document, db: db)
         try await MedoOutbox.registered(document, db: db)
+        if document.kind == .appeal, let calendar {
+            try await AppealService.registered(document, calendar: try await calendar.current(), db: db)
+        }
         return document
     }
 

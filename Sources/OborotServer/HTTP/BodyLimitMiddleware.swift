@@ -13,7 +13,7 @@ struct BodyLimitMiddleware: RouterMiddleware {
         -> Response
     {
         guard request.method == .post || request.method == .put || request.method == .patch, !FileRoutes.isUpload(request), !VerifyRoutes.readsOwnBody(request),
-            !MedoRoutes.readsOwnBody(request) else {
+            !MedoRoutes.readsOwnBody(request), !AppealRoutes.readsOwnBody(request) else {
             return try await next(request, context)
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBytes {

@@ -29,6 +29,8 @@ public enum DemoLoader {
             try await CaseFileRepository(db).insert(data.caseFiles)
             for correspondent in data.correspondents { try await CorrespondentRepository(db).insert(correspondent) }
             progress?("журналы: \(data.journals.count), дела: \(data.caseFiles.count)")
+            let topics = try await TopicRepository(db).load(ClassifierFile.shipped())
+            progress?("тематический классификатор обращений: \(topics.added) узлов")
             try await AuditLog(db).append(
                 AuditRecord(
                     actorUserID: nil, actingForUserID: nil, action: "demo.load", objectType: ObjectKind.organization.rawValue,

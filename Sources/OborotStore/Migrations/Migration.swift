@@ -36,5 +36,6 @@ public enum Migrations {
         medo,
         distributionLists,
         medoSignatures,
+        appeals,
     ]
 }

@@ -1,0 +1,82 @@
+import Foundation
+import OborotDomain
+import OborotStore
+
+extension AppealService {
+    func list(_ caller: Caller, organizationID: UUID?, standing: AppealFilter.Standing, from: CalendarDate?, to: CalendarDate?, limit: Int) async throws -> [AppealListItem] {
+        try caller.actor.require(.signedIn)
+        return try await database.read { db in
+            let path = try await organizationID.asyncMap { try await OrganizationRepository(db).get($0).path }
+            let today = CalendarDate(Date(), in: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current)
+            return try await AppealRepository(db).list(
+                visibleTo: caller.actor,
+                filter: AppealFilter(organizationPath: path, standing: standing, receivedFrom: from, receivedTo: to, today: today),
+                limit: limit)
+        }
+    }
+
+    /// The report of appeals registered in the organisation's tree from `from` to `to`.
+    func report(_ caller: Caller, organizationID: UUID, from: CalendarDate, to: CalendarDate) async throws -> (Organization, AppealReport) {
+        guard from <= to else { throw OborotError.periodReversed }
+        return try await database.read { db in
+            let organization = try await OrganizationRepository(db).get(organizationID)
+            try caller.actor.require(AppealAccess.reports(on: organization.path))
+            let appeals = try await AppealRepository(db).period(visibleTo: caller.actor, under: organization.path, from: from, to: to)
+            let today = organization.date(at: Date())
+            let names = Dictionary(try await TopicRepository(db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let report = AppealStatistics.report(
+                appeals.map { AppealStatistics.Facts(appeal: $0.appeal, onControl: $0.onControl, territory: $0.organizationName, standing: AppealRules.standing(of: $0.appeal, today: today)) },
+                topicName: { names[$0] })
+            return (organization, report)
+        }
+    }
+
+    /// The monthly ССТУ file of the organisation's tree; audited, as it carries personal data.
+    func sstuExport(_ caller: Caller, organizationID: UUID, year: Int, month: Int) async throws -> SSTUExport {
+        guard (1...12).contains(month), (2000...2100).contains(year),
+            let from = CalendarDate(year: year, month: month, day: 1),
+            let to = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+        else { throw OborotError.badQuery("month") }
+        let export = try await database.read { db in
+            let organization = try await OrganizationRepository(db).get(organizationID)
+            try caller.actor.require(AppealAccess.exports(on: organization.path))
+            let appeals = try await AppealRepository(db).period(visibleTo: caller.actor, under: organization.path, from: from, to: to)
+            return SSTUExport.make(
+                department: .init(id: organization.id, name: organization.fullName), year: year, month: month,
+                sources: appeals.map { SSTUExport.Source(appeal: $0.appeal, number: $0.number, registeredOn: $0.registeredOn) })
+        }
+        try await database.write { db in
+            try await AuditLog(db).append(caller.audit("appeal.sstu_export", .organization, organizationID, AppealServiceTexts.exported(export)))
+        }
+        return export
+    }
+
+    // MARK: Classifier
+
+    func topics(_ caller: Caller, query: String?, includeObsolete: Bool, limit: Int) async throws -> [TopicNode] {
+        try caller.actor.require(.signedIn)
+        let all = try await database.read { db in try await TopicRepository(db).all() }
+        let needle = query.map { RepeatedAppealsText.folded($0) } ?? ""
+        return all.filter { node in
+            (includeObsolete || !node.obsolete)
+                && (needle.isEmpty || node.code.description.hasPrefix(needle) || RepeatedAppealsText.folded(node.name).contains(needle))
+        }.prefix(limit).map { $0 }
+    }
+
+    func importClassifier(_ caller: Caller, text: String) async throws -> TopicRepository.LoadResult {
+        try caller.actor.require(.administersARoot)
+        let nodes = try ClassifierFile.parse(text).get()
+        return try await database.write { db in
+            let result = try await TopicRepository(db).load(nodes)
+            try await AuditLog(db).append(caller.audit("appeal.classifier_import", .appealTopic, key: "classifier", AppealServiceTexts.imported(result)))
+            return result
+        }
+    }
+}
+
+/// Case- and ё-insensitive matching for the classifier's autocomplete.
+enum RepeatedAppealsText {
+    static func folded(_ text: String) -> String {
+        text.trimmed.lowercased().replacingOccurrences(of: "ё", with: "е")
+    }
+}

@@ -1,0 +1,121 @@
+public import Foundation
+public import OborotDomain
+import SQLKit
+
+/// Appeals beside their cards: applicants, questions, extensions and the applicants' keys for repeated appeals.
+public struct AppealRepository: Sendable {
+    let db: DatabaseHandle
+
+    public init(_ db: DatabaseHandle) { self.db = db }
+
+    /// Stores a new appeal with its parts.
+    public func insert(_ appeal: Appeal, organizationID: UUID, explanation: String?) async throws {
+        try await db.sql.insert(into: "appeals")
+            .rows([AppealRow(appeal, organizationID: organizationID, explanation: explanation, specialCaseDetail: nil, now: db.now)]).run()
+        if !appeal.applicants.isEmpty {
+            try await db.sql.insert(into: "appeal_applicants")
+                .rows(appeal.applicants.enumerated().map { AppealApplicantRow($1, documentID: appeal.documentID, position: $0) }).run()
+        }
+        let keys = appeal.applicants.reduce(into: Set<String>()) { $0.formUnion(RepeatedAppeals.keys(of: $1)) }
+        for key in keys.sorted() {
+            try await db.sql.insert(into: "appeal_applicant_keys").columns("applicant_key", "document_id")
+                .values(SQLBind(key), SQLBind(appeal.documentID.lowercasedString)).run()
+        }
+        try await writeParts(appeal)
+    }
+
+    /// Saves a changed appeal (term, questions, extensions, flags) if `expectedVersion` is still current; returns
+    /// the new version.
+    @discardableResult
+    public func update(_ appeal: Appeal, expectedVersion: Int, explanation: String?, specialCaseDetail: String? = nil) async throws -> Int {
+        var query = db.sql.update("appeals")
+            .set("repeated_of_document_id", to: appeal.repeatedOfDocumentID?.lowercasedString)
+            .set("considered_on_site", to: appeal.consideredOnSite)
+            .set("registered_on", to: appeal.term?.registeredOn.iso)
+            .set("initial_deadline", to: appeal.term?.initialDeadline.iso)
+            .set("current_deadline", to: appeal.term?.currentDeadline.iso)
+            .set("special_case", to: appeal.specialCase?.rawValue)
+            .set("is_closed", to: appeal.isClosed)
+            .set("version", to: expectedVersion + 1)
+        if let explanation { query = query.set("deadline_explanation", to: explanation) }
+        if let specialCaseDetail { query = query.set("special_case_detail", to: specialCaseDetail) }
+        let updated = try await query
+            .where("document_id", .equal, appeal.documentID.lowercasedString).where("version", .equal, expectedVersion)
+            .returning("version").all()
+        guard !updated.isEmpty else {
+            let current = try await find(appeal.documentID)?.appeal.version ?? 0
+            throw OborotError.staleVersion(.appeal, expected: expectedVersion, actual: current)
+        }
+        try await db.sql.delete(from: "appeal_questions").where("document_id", .equal, appeal.documentID.lowercasedString).run()
+        try await db.sql.delete(from: "appeal_extensions").where("document_id", .equal, appeal.documentID.lowercasedString).run()
+        try await writeParts(appeal)
+        return expectedVersion + 1
+    }
+
+    private func writeParts(_ appeal: Appeal) async throws {
+        if !appeal.questions.isEmpty {
+            try await db.sql.insert(into: "appeal_questions").rows(appeal.questions.map { AppealQuestionRow($0, documentID: appeal.documentID) }).run()
+        }
+        if let extensions = appeal.term?.extensions, !extensions.isEmpty {
+            try await db.sql.insert(into: "appeal_extensions").rows(extensions.map { AppealExtensionRow($0, documentID: appeal.documentID) }).run()
+        }
+    }
+
+    /// An appeal with everything it holds, and what is stored only beside it.
+    public struct Stored: Sendable {
+        public var appeal: Appeal
+        public var organizationID: UUID
+        public var deadlineExplanation: String?
+        public var specialCaseDetail: String?
+    }
+
+    public func find(_ documentID: UUID) async throws -> Stored? {
+        let id = documentID.lowercasedString
+        guard let row = try await db.sql.select().column("*").from("appeals").where("document_id", .equal, id).row(AppealRow.self)
+        else { return nil }
+        let applicants = try await db.sql.select().column("*").from("appeal_applicants").where("document_id", .equal, id)
+            .orderBy("position").rows(AppealApplicantRow.self).map(\.applicant)
+        let questions = try await db.sql.select().column("*").from("appeal_questions").where("document_id", .equal, id)
+            .orderBy("number").rows(AppealQuestionRow.self).map { try $0.question() }
+        let extensions = try await db.sql.select().column("*").from("appeal_extensions").where("document_id", .equal, id)
+            .orderBy("number").rows(AppealExtensionRow.self).map { try $0.extensionRow() }
+        return Stored(
+            appeal: try row.appeal(applicants: applicants, questions: questions, extensions: extensions),
+            organizationID: try UUID.stored(row.organizationId), deadlineExplanation: row.deadlineExplanation,
+            specialCaseDetail: row.specialCaseDetail)
+    }
+
+    /// Earlier appeals in the organisation's tree that share an applicant key, for the repeated-appeal check.
+    public func earlier(sharingKeys keys: Set<String>, excluding documentID: UUID, limit: Int = 50) async throws -> [RepeatedAppeals.Earlier] {
+        guard !keys.isEmpty else { return [] }
+        let rows = try await db.sql.select().column(SQLColumn("document_id", table: "k")).column(SQLColumn("applicant_key", table: "k"))
+            .from(SQLAlias(SQLIdentifier("appeal_applicant_keys"), as: SQLIdentifier("k")))
+            .where(SQLColumn("applicant_key", table: "k"), .in, SQLGroupExpression(keys.sorted().map { SQLBind($0) }))
+            .where(SQLColumn("document_id", table: "k"), .notEqual, SQLBind(documentID.lowercasedString))
+            .limit(limit * 4).all()
+        var keysByDocument: [UUID: Set<String>] = [:]
+        for row in rows {
+            keysByDocument[try UUID.stored(row.decode(column: "document_id", as: String.self)), default: []]
+                .insert(try row.decode(column: "applicant_key", as: String.self))
+        }
+        var earlier: [RepeatedAppeals.Earlier] = []
+        for (id, shared) in keysByDocument.prefix(limit) {
+            let title = try await db.sql.select().column("title").from("documents").where("id", .equal, id.lowercasedString)
+                .first()?.decode(column: "title", as: String.self) ?? ""
+            let questions = try await db.sql.select().column("topic_code").column("question_text").from("appeal_questions")
+                .where("document_id", .equal, id.lowercasedString).all()
+            let codes = try Set(questions.compactMap { TopicCode(try $0.decode(column: "topic_code", as: String.self)) })
+            let texts = try questions.compactMap { try $0.decode(column: "question_text", as: String?.self) }
+            earlier.append(
+                RepeatedAppeals.Earlier(
+                    documentID: id, applicantKeys: shared, topicCodes: codes, text: ([title] + texts).joined(separator: " ")))
+        }
+        return earlier
+    }
+
+    /// The appeal an applicant follows by the code from the receipt.
+    public func documentID(trackingCode: String) async throws -> UUID? {
+        try await db.sql.select().column("document_id").from("appeals").where("tracking_code", .equal, trackingCode).first()
+            .map { try UUID.stored($0.decode(column: "document_id", as: String.self)) }
+    }
+}
