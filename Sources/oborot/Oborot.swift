@@ -7,6 +7,6 @@ struct Oborot: AsyncParsableCommand {
         commandName: "oborot",
         abstract: "Оборот — единая система электронного документооборота региона.",
         discussion: "Настройки берутся из переменных окружения OBOROT_* (см. README).",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, UserCommand.self, RemindersCommand.self, VerifyCommand.self, SearchCommand.self, Bench.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, UserCommand.self, RemindersCommand.self, VerifyCommand.self, SearchCommand.self, ClassifierCommand.self, Bench.self],
         defaultSubcommand: Serve.self)
 }
