@@ -13,6 +13,7 @@ enum Navigation {
         ("Документы", "/documents"),
         ("Поиск", "/search"),
         ("Поручения", "/assignments"),
+        ("Обращения", "/appeals"),
         ("Согласование", "/approvals"),
         ("Дисциплина", "/reports/discipline"),
         ("Уведомления", "/notifications"),

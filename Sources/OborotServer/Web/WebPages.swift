@@ -37,6 +37,7 @@ struct WebPages: Sendable {
         addDocumentRoutes(to: router)
         addDeliveryRoutes(to: router)
         addMedoPages(to: router)
+        addAppealRoutes(to: router)
         addDispatchRegisterPage(to: router)
         addCaseFileRoutes(to: router)
         addAssignmentRoutes(to: router)
