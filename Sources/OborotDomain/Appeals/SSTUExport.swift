@@ -11,6 +11,11 @@ public struct SSTUExport: Sendable, Equatable, Codable {
     public struct Department: Sendable, Equatable, Codable {
         public var id: UUID
         public var name: String
+
+        public init(id: UUID, name: String) {
+            self.id = id
+            self.name = name
+        }
     }
 
     public struct Request: Sendable, Equatable, Codable {
