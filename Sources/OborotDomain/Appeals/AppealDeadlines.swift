@@ -40,8 +40,8 @@ public enum AppealDeadlines {
             basis: "Ответ на запрос информации — в течение 15 дней (ст. 10 ч. 2 59-ФЗ)", lastDay, calendar)
     }
 
-    /// The 7 days of ст. 11 for returns and notices (court decisions, unreadable text, answers already published, a
-    /// complaint about the addressee); nil for the cases with no term.
+    /// The 7 days of ст. 11 for returns and notices (court decisions, unreadable text, answers already published);
+    /// nil for the cases with no term.
     public static func notice(
         for specialCase: AppealSpecialCase, registeredOn: CalendarDate, lastDay: LastDayRule, calendar: WorkCalendar
     ) -> ComputedDeadline? {
@@ -59,10 +59,19 @@ public enum AppealDeadlines {
             basis: "Срок рассмотрения продлён не более чем на 30 дней (ст. 12 ч. 2 59-ФЗ)", lastDay, calendar)
     }
 
+    /// When every day of the term is a day off (an appeal received on 5 January), the previous working day falls on
+    /// or before the day the count starts from — a term that ends before it begins; the term then ends on the next
+    /// working day, whatever the region's rule.
     private static func counted(
         _ days: Int, from start: CalendarDate, basis: String, _ lastDay: LastDayRule, _ calendar: WorkCalendar
     ) -> ComputedDeadline {
         let computed = DeadlinePolicy.deadline(from: start, period: .calendarDays(days), lastDay: lastDay, calendar: calendar)
-        return ComputedDeadline(date: computed.date, nominalDate: computed.nominalDate, explanation: "\(basis): \(computed.explanation)")
+        guard lastDay == .previous, computed.date <= start else {
+            return ComputedDeadline(date: computed.date, nominalDate: computed.nominalDate, explanation: "\(basis): \(computed.explanation)")
+        }
+        let forward = DeadlinePolicy.deadline(from: start, period: .calendarDays(days), lastDay: .next, calendar: calendar)
+        return ComputedDeadline(
+            date: forward.date, nominalDate: forward.nominalDate,
+            explanation: "\(basis): \(forward.explanation) \(AppealTexts.noWorkingDayInTerm(previous: computed.date, start: start))")
     }
 }

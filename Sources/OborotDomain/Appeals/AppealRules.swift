@@ -198,7 +198,7 @@ public enum AppealRules {
         guard !appeal.isClosed else { return .failure(.appealClosed) }
         if specialCase == .anonymous && !appeal.isAnonymous { return .failure(.notAnonymous) }
         if let label = specialCase.detailLabel, (detail?.trimmed ?? "").isEmpty { return .failure(.specialCaseDetailRequired(label)) }
-        if (detail?.count ?? 0) > maxReasonLength { return .failure(.extensionReasonTooLong) }
+        if (detail?.count ?? 0) > maxReasonLength { return .failure(.specialCaseDetailTooLong) }
         var next = appeal
         next.specialCase = specialCase
         for index in next.questions.indices where !next.questions[index].status.isFinal {

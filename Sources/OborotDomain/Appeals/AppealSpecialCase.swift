@@ -16,7 +16,8 @@ public enum AppealSpecialCase: String, Sendable, CaseIterable, Codable {
     /// Repeated appeals with no new arguments (ст. 11 ч. 5): the head decides to stop the correspondence; the
     /// applicant is notified.
     case correspondenceTerminated
-    /// A complaint about the very body or official it would be sent to (ст. 8 ч. 6–7): returned with an explanation.
+    /// A complaint about the very body or official it would be sent to (ст. 8 ч. 6–7): returned with an explanation
+    /// (the law sets no term for the return).
     case complaintAgainstAddressee
 
     public var russianName: String {
@@ -39,7 +40,7 @@ public enum AppealSpecialCase: String, Sendable, CaseIterable, Codable {
         case .unreadable: "ст. 11 ч. 4 и 4.1 59-ФЗ"
         case .alreadyPublished: "ст. 11 ч. 5.1 59-ФЗ"
         case .correspondenceTerminated: "ст. 11 ч. 5 59-ФЗ"
-        case .complaintAgainstAddressee: "ст. 8 ч. 6 59-ФЗ"
+        case .complaintAgainstAddressee: "ст. 8 ч. 6–7 59-ФЗ"
         }
     }
 
@@ -54,11 +55,12 @@ public enum AppealSpecialCase: String, Sendable, CaseIterable, Codable {
     /// Whether the law requires telling the applicant (a notice document is created).
     public var requiresNotice: Bool { self != .anonymous }
 
-    /// Days from registration the notice must go out within, where the law sets them.
+    /// Days from registration the notice must go out within, where the law sets them (ст. 11 ч. 2, 4, 4.1, 5.1);
+    /// ст. 8 ч. 7 returns a complaint about the addressee with no term of its own.
     public var noticeDays: Int? {
         switch self {
-        case .courtDecision, .unreadable, .alreadyPublished, .complaintAgainstAddressee: 7
-        case .anonymous, .obscene, .correspondenceTerminated: nil
+        case .courtDecision, .unreadable, .alreadyPublished: 7
+        case .anonymous, .obscene, .correspondenceTerminated, .complaintAgainstAddressee: nil
         }
     }
 

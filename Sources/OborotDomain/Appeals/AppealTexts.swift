@@ -21,6 +21,10 @@ enum AppealTexts {
     static let forwardedFromRequired = "Для обращения из другого органа укажите орган, номер и дату сопроводительного письма."
     static let forwardedFromWithoutChannel = "Сопроводительное письмо указывается только для обращения, поступившего из другого органа."
     static let coveringLetterInFuture = "Дата сопроводительного письма ещё не наступила."
+    static func noWorkingDayInTerm(previous: CalendarDate, start: CalendarDate) -> String {
+        "Все дни срока нерабочие, а предыдущий рабочий день (\(previous.russian)) не позже дня начала отсчёта "
+            + "(\(start.russian)), поэтому срок перенесён на следующий рабочий день."
+    }
 }
 
 extension OborotError {
@@ -81,6 +85,12 @@ extension OborotError {
     public static let notAnonymous = OborotError(
         .conflict, code: "not_anonymous", title: "Обращение не анонимное",
         detail: "В обращении есть фамилия заявителя и адрес для ответа: оставить его без ответа как анонимное нельзя (ст. 11 ч. 1 59-ФЗ).")
+
+    /// The link or the decision of a special case longer than allowed (the form's field is `detail`).
+    public static let specialCaseDetailTooLong = OborotError(
+        .unprocessable, code: "detail_too_long", title: "Слишком длинный текст",
+        detail: "Текст не длиннее \(AppealRules.maxReasonLength) символов.",
+        fieldProblems: [FieldProblem(field: "detail", code: "too_long", message: "Не длиннее \(AppealRules.maxReasonLength) символов.")])
 
     public static func specialCaseDetailRequired(_ label: String) -> OborotError {
         OborotError(

@@ -7,19 +7,23 @@ public enum ClassifierFile {
 
     public static func parse(_ text: String) -> Result<[TopicNode], OborotError> {
         var rows = CSV.rows(text)
-        if let first = rows.first, first.fields.first.map({ TopicCode($0) == nil }) == true {
-            rows.removeFirst()  // the header
+        // The header: a first line that does not start with a digit («code», «Код»); a first line that does but is
+        // no code («0001.1») is a bad line like any other, not silently dropped.
+        if let first = rows.first?.fields.first?.trimmed, TopicCode(first) == nil,
+            !(first.first.map { $0.isASCII && $0.isNumber } ?? false)
+        {
+            rows.removeFirst()
         }
         var nodes: [TopicNode] = []
         var seen: [TopicCode: Int] = [:]
         var problems: [String] = []
         for row in rows {
             let fields = row.fields.map(\.trimmed)
-            guard fields.count >= 2, let code = TopicCode(fields[0]) else {
-                problems.append(ClassifierTexts.badCode(line: row.line, fields.first ?? ""))
+            guard let code = TopicCode(fields[0]) else {
+                problems.append(ClassifierTexts.badCode(line: row.line, fields[0]))
                 continue
             }
-            let name = fields[1]
+            let name = fields.count > 1 ? fields[1] : ""
             if name.isEmpty || name.count > maxNameLength {
                 problems.append(ClassifierTexts.badName(line: row.line, code))
                 continue

@@ -39,6 +39,8 @@ public enum RepeatedAppeals {
     /// The keys an applicant is recognised by: the normalised full name with the postal address, and with the
     /// e-mail. An anonymous applicant has none.
     public static func keys(of applicant: Applicant) -> Set<String> {
+        // Without a surname the name alone («Иван») is not a person (ст. 11 ч. 1): no keys, as for no name at all.
+        guard !applicant.isAnonymous else { return [] }
         let name = normalized(applicant.kind == .organization ? applicant.organizationName ?? "" : applicant.displayName)
         guard !name.isEmpty else { return [] }
         var keys: Set<String> = []
@@ -70,10 +72,14 @@ public enum RepeatedAppeals {
         return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 
-    /// An address without the words people write differently («ул.», «улица», «д.», «кв.»).
+    /// An address without the words people write differently («ул.», «улица», «д.», «кв.», «пр-т», «р-н»). The
+    /// words are cut before the hyphens are (so «пр-т» is dropped whole, not left as «т»), then normalised.
     static func normalizedAddress(_ text: String) -> String {
         let noise: Set<String> = ["г", "город", "ул", "улица", "д", "дом", "кв", "квартира", "пр", "пр-т", "проспект", "пер", "переулок", "обл", "область", "р-н", "район", "корп", "к", "стр"]
-        return normalized(text).split(separator: " ").filter { !noise.contains(String($0)) }.joined(separator: " ")
+        let words = text.lowercased().replacingOccurrences(of: "ё", with: "е")
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
+            .filter { !noise.contains(String($0)) }
+        return normalized(words.joined(separator: " "))
     }
 
     static func stems(_ text: String) -> Set<String> {

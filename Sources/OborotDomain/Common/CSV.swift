@@ -48,7 +48,7 @@ extension CSV {
                         if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
                     } else { quoted = false }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
+                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
                     field.append(character)
                 }
                 continue
