@@ -108,7 +108,7 @@ struct AppealReportTests {
         #expect(Self.pairs(Self.report.results) == [
             "Разъяснено: 1", "Поддержано: 2", "в т. ч. меры приняты: 1", "Не поддержано: 1", "Дан ответ автору: 1",
             "Оставлено без ответа автору: 1", "Направлено по компетенции: 1",
-            "Рассмотрено с выездом на место: 5",  // final questions of on-site appeals: 2 + 1 (not the one in work) + 2
+            "Рассмотрено с выездом на место: 4",  // answered questions of on-site appeals: not the one in work, not the one forwarded
             "Рассмотрено с нарушением срока: 1", "На рассмотрении: 2",
         ])
     }

@@ -81,7 +81,7 @@ public enum AppealStatistics {
             .init(label: "Дан ответ автору", value: count(.answered)),
             .init(label: "Оставлено без ответа автору", value: count(.leftWithoutAnswer)),
             .init(label: "Направлено по компетенции", value: count(.transferred)),
-            .init(label: "Рассмотрено с выездом на место", value: questions.filter { $0.0.appeal.consideredOnSite && $0.1.status.isFinal }.count),
+            .init(label: "Рассмотрено с выездом на место", value: questions.filter { $0.0.appeal.consideredOnSite && $0.1.status.isAnswered }.count),
             .init(label: "Рассмотрено с нарушением срока", value: questions.filter { $0.0.standing == .closedLate }.count),
             .init(label: "На рассмотрении", value: questions.filter { !$0.1.status.isFinal }.count),
         ]

@@ -33,6 +33,9 @@ public enum QuestionStatus: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The author got an answer (on the merits or with an explanation): neither forwarded nor left unanswered.
+    public var isAnswered: Bool { isFinal && self != .transferred && self != .leftWithoutAnswer }
+
     /// The results an executor may record on a question (forwarding and the special cases set theirs themselves).
     public static let results: [QuestionStatus] = [.explained, .supported, .notSupported, .answered, .leftWithoutAnswer]
 }

@@ -89,8 +89,8 @@ public struct SSTUExport: Sendable, Equatable, Codable {
                                 status: question.status.rawValue, forwardedTo: question.forwardedTo?.bodyName,
                                 forwardedNumber: source.forwardedNumbers[question.id],
                                 forwardedAt: question.forwardedTo?.forwardedOn.iso, measuresTaken: question.measuresTaken,
-                                answerDate: question.status.isFinal && question.status != .transferred ? (source.answerDate ?? question.resolvedOn)?.iso : nil,
-                                answerFile: question.status.isFinal && question.status != .transferred ? source.answerFile : nil))
+                                answerDate: question.status.isAnswered ? (source.answerDate ?? question.resolvedOn)?.iso : nil,
+                                answerFile: question.status.isAnswered ? source.answerFile : nil))
                     })
             })
     }
