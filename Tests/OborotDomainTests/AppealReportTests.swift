@@ -147,10 +147,10 @@ struct AppealReportTests {
         var groups: [String] = []
         for row in rows where groups.last != row.group { groups.append(row.group) }
         #expect(groups == [
-            "Итого", "Форма", "Источник", "Вид", "Результаты по вопросам", "Раздел классификатора", "Тема", "Территория",
+            "Итого", "Форма", "Источник", "Вид", "Результаты по вопросам", "Раздел классификатора", "Тема", "Территория (орган)",
         ])
         #expect(rows.filter { $0.group == "Результаты по вопросам" }.map(\.label) == Self.report.results.map(\.label))
-        #expect(rows.last.map { "\($0.group) | \($0.label) | \($0.value)" } == "Территория | Аксайский район | 1")
+        #expect(rows.last.map { "\($0.group) | \($0.label) | \($0.value)" } == "Территория (орган) | Аксайский район | 1")
     }
 
     // MARK: ССТУ

@@ -30,7 +30,7 @@ public struct AppealReport: Sendable, Equatable {
         ]
         for (group, counts) in [
             ("Форма", byForm), ("Источник", byChannel), ("Вид", byType), ("Результаты по вопросам", results),
-            ("Раздел классификатора", bySection), ("Тема", byTopic), ("Территория", byTerritory),
+            ("Раздел классификатора", bySection), ("Тема", byTopic), ("Территория (орган)", byTerritory),
         ] {
             rows += counts.map { (group, $0.label, $0.value) }
         }

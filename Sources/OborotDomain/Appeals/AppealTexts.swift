@@ -55,7 +55,7 @@ extension OborotError {
 
     public static func alreadyExtended(_ extensionRow: AppealExtension) -> OborotError {
         OborotError(
-            .conflict, code: "already_extended", title: "Срок уже продлевался",
+            .unprocessable, code: "already_extended", title: "Срок уже продлевался",
             detail: "Срок рассмотрения продлевается только один раз (ст. 12 ч. 2 59-ФЗ); он уже продлён \(extensionRow.decidedOn.russian) до \(extensionRow.newDeadline.russian).")
     }
 

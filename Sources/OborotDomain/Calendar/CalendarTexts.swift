@@ -6,6 +6,12 @@ public enum CalendarTexts {
     static let unnamedRegionalDayOff = "региональный нерабочий день"
     static func regionalDayOff(_ name: String) -> String { "нерабочий день в регионе («\(name)»)" }
 
+    /// «декабрь 2026»: a month of reports and exports.
+    public static func monthYear(_ date: CalendarDate) -> String {
+        let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+        return "\(names[date.month - 1]) \(date.year)"
+    }
+
     /// «понедельник» … «воскресенье» by ISO weekday (1 = Monday).
     public static func weekdayName(_ date: CalendarDate) -> String {
         ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"][date.weekday - 1]

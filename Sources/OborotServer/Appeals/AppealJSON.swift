@@ -35,6 +35,7 @@ struct AppealJSON: Encodable {
     var specialCaseName: String?
     var specialCaseDetail: String?
     var version: Int
+    var trackingCode: String?
     var repeatCandidates: [Candidate]?
 
     struct ApplicantJSON: Encodable {
@@ -134,6 +135,7 @@ struct AppealJSON: Encodable {
         specialCaseName = appeal.specialCase?.russianName
         specialCaseDetail = view.specialCaseDetail
         version = appeal.version
+        trackingCode = view.personalDataShown ? appeal.trackingCode : nil
         repeatCandidates = candidates.map { $0.map(Candidate.init) }
     }
 
@@ -162,6 +164,50 @@ struct AppealJSON: Encodable {
             channel = item.channel.rawValue
             currentDeadline = item.currentDeadline?.iso
             closed = item.isClosed
+        }
+    }
+
+    struct Message: Encodable {
+        var id: String
+        var organizationId: String
+        var trackingCode: String
+        var applicantName: String
+        var email: String?
+        var postalAddress: String?
+        var text: String
+        var files: [String]
+        var createdAt: Date
+
+        init(_ message: AppealMessage) {
+            id = message.id.lowercasedString
+            organizationId = message.organizationID.lowercasedString
+            trackingCode = message.trackingCode
+            applicantName = message.applicant.displayName
+            email = message.applicant.email
+            postalAddress = message.applicant.postalAddress
+            text = message.text
+            files = message.files.map(\.name)
+            createdAt = message.createdAt
+        }
+    }
+
+    struct PublicStatus: Encodable {
+        var code: String
+        var organizationName: String
+        var receivedOn: String
+        var stage: String
+        var registration: String?
+        var deadline: String?
+        var questions: [String]
+
+        init(_ status: PublicAppealService.Status) {
+            code = status.code
+            organizationName = status.organizationName
+            receivedOn = status.receivedOn
+            stage = status.stage
+            registration = status.number
+            deadline = status.deadline
+            questions = status.questions
         }
     }
 
@@ -235,6 +281,8 @@ struct AppealJSON: Encodable {
         var forwardedFrom: ForwardedFrom?
         var applicants: [ApplicantBody]?
         var questions: [QuestionBody]?
+        /// Accept a public-form message as this appeal (its files and tracking code come along).
+        var messageId: String?
 
         func input() throws -> AppealService.NewAppeal {
             var problems: [FieldProblem] = []
@@ -266,7 +314,8 @@ struct AppealJSON: Encodable {
                     type: appealType, channel: appealChannel, applicants: applicantList, collective: collective ?? false,
                     receivedOn: received, forwardedFrom: forwardedFrom, migrationMatterToHead: migrationMatterToHead ?? false,
                     questions: (questions ?? []).map { AppealDraft.QuestionDraft(topicCode: $0.topicCode, text: $0.text) }),
-                registerIn: try registerInJournalId.map { try RequestValues.bodyID($0, field: "registerInJournalId") })
+                registerIn: try registerInJournalId.map { try RequestValues.bodyID($0, field: "registerInJournalId") },
+                messageID: try messageId.map { try RequestValues.bodyID($0, field: "messageId") })
         }
     }
 }

@@ -16,9 +16,11 @@ import OborotStore
 /// | `GET /api/v1/appeal-reports/statistics?organizationId=&from=&to=&format=csv` | the report |
 /// | `GET /api/v1/appeal-reports/sstu?organizationId=&month=YYYY-MM` | the monthly ССТУ file |
 /// | `GET /api/v1/appeal-topics?q=&obsolete=true`, `POST /api/v1/appeal-topics` (CSV body) | the classifier |
+/// | `GET /api/v1/appeal-messages` | messages from the public form waiting for the caller's registration |
+/// | `GET /api/v1/public/appeals/{code}` | anyone: where a submission stands (no personal data) |
 enum AppealRoutes {
     static func readsOwnBody(_ request: Request) -> Bool {
-        request.method == .post && request.uri.path == "/api/v1/appeal-topics"
+        request.method == .post && (request.uri.path == "/api/v1/appeal-topics" || request.uri.path == "/public/appeal")
     }
 
     static func add(to router: Router<AppRequestContext>, services: AppServices) {
@@ -137,6 +139,15 @@ enum AppealRoutes {
                     .contentDisposition: "attachment; filename=\"sstu-\(export.period).json\"",
                 ],
                 body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(export))))
+        }
+        router.get("/api/v1/appeal-messages") { _, _ in
+            let caller = try RequestScope.current.requireCaller()
+            let messages = try await services.publicAppeals.waiting(caller, limit: 500)
+            return try FileRoutes.jsonResponse(status: .ok, ["items": messages.map(AppealJSON.Message.init)])
+        }
+        router.get("/api/v1/public/appeals/:code") { _, context in
+            let status = try await services.publicAppeals.status(code: context.parameters.get("code") ?? "")
+            return try FileRoutes.jsonResponse(status: .ok, AppealJSON.PublicStatus(status))
         }
         router.get("/api/v1/appeal-topics") { request, _ in
             let caller = try RequestScope.current.requireCaller()

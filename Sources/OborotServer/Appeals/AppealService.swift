@@ -26,6 +26,8 @@ struct AppealService: Sendable {
         var requisites: DocumentRequisites
         var draft: AppealDraft
         var registerIn: UUID?
+        /// The public-form message this appeal is accepted from: its files and tracking code come along.
+        var messageID: UUID? = nil
     }
 
     /// An appeal as its card shows it, with the personal data masked unless the caller handles it.
@@ -67,8 +69,11 @@ struct AppealService: Sendable {
             DocumentService.NewDocument(
                 organizationID: input.organizationID, kind: .appeal, directiveForm: nil, requisites: input.requisites,
                 registerIn: input.registerIn, caseFileID: nil),
-            alongside: { document, db in
+            alongside: { [messageID = input.messageID] document, db in
                 var appeal = draft.appeal(documentID: document.id)
+                if let messageID {
+                    appeal.trackingCode = try await Self.accept(messageID, as: document, caller: caller, db: db)
+                }
                 var explanation: String?
                 if let registration = document.registration {
                     let started = AppealRules.registered(appeal, on: registration.date, lastDay: calendar.overlay.lastDayRule, calendar: calendar)
@@ -81,6 +86,24 @@ struct AppealService: Sendable {
         // The registrar just typed the personal data in: showing it back is not a view to audit.
         let view = try await database.read { db in try await Self.view(caller.actor, id: details.document.id, db: db) }
         return (view, try await candidates(caller, view: view))
+    }
+
+    /// Takes over a public-form message: marks it accepted (once), copies its files to the card, returns its code.
+    private static func accept(_ messageID: UUID, as document: Document, caller: Caller, db: DatabaseHandle) async throws -> String {
+        guard let message = try await AppealMessageRepository(db).find(messageID), message.organizationID == document.organizationID else {
+            throw OborotError.notFound(.appeal)
+        }
+        guard try await AppealMessageRepository(db).markConverted(messageID, documentID: document.id, by: caller.actor.principal.userID) else {
+            throw OborotError.messageAlreadyAccepted
+        }
+        for file in message.files {
+            try await AttachmentRepository(db).create(
+                documentID: document.id, name: file.name,
+                version: AttachmentVersion(
+                    id: UUID(), attachmentID: UUID(), number: 1, sha256: file.sha256, size: file.size, mimeType: file.mimeType,
+                    fileName: file.name, authorUserID: caller.actor.principal.userID, createdAt: db.now))
+        }
+        return message.trackingCode
     }
 
     /// The registration hook: the term starts on the registration date and every question goes to work.

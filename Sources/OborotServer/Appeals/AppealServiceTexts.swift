@@ -85,6 +85,10 @@ extension OborotError {
         .unprocessable, code: "repeated_of_not_appeal", title: "Это не обращение",
         detail: "Повторным обращение может быть только к другому обращению гражданина.")
 
+    static let messageAlreadyAccepted = OborotError(
+        .conflict, code: "message_already_accepted", title: "Сообщение уже принято",
+        detail: "Это сообщение с сайта уже зарегистрировано как обращение.")
+
     static let periodReversed = OborotError(
         .unprocessable, code: "period_reversed", title: "Неверный период",
         detail: "Начало периода позже его конца.")

@@ -29,6 +29,7 @@ struct AppServices: Sendable {
     let delivery: DeliveryService
     let medo: MedoInbox
     let appeals: AppealService
+    let publicAppeals: PublicAppealService
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -63,5 +64,6 @@ struct AppServices: Sendable {
         self.delivery = DeliveryService(database: database, blobs: blobs)
         self.medo = MedoInbox(database: database, blobs: blobs, quarantineDirectory: configuration.medoQuarantine)
         self.appeals = AppealService(database: database, documents: documents, calendar: calendar)
+        self.publicAppeals = PublicAppealService(database: database, blobs: blobs)
     }
 }

@@ -93,55 +93,6 @@ enum VerifyRoutes {
     }
 }
 
-/// Parts of a small `multipart/form-data` body held in memory, by field name (the streaming reader handles uploads).
-enum MultipartForm {
-    static func parts(_ body: [UInt8], boundary: String) -> [String: [UInt8]] {
-        let delimiter = Array("--\(boundary)".utf8)
-        var result: [String: [UInt8]] = [:]
-        var starts: [Int] = []
-        var index = 0
-        while let found = find(delimiter, in: body, from: index) {
-            starts.append(found)
-            index = found + delimiter.count
-        }
-        for (position, start) in starts.enumerated() where position + 1 < starts.count {
-            var part = Array(body[(start + delimiter.count)..<starts[position + 1]])
-            if part.starts(with: [13, 10]) { part.removeFirst(2) }
-            if part.suffix(2) == [13, 10] { part.removeLast(2) }
-            guard let split = find([13, 10, 13, 10], in: part, from: 0) else { continue }
-            let headers = String(decoding: part[..<split], as: UTF8.self)
-            guard let name = fieldName(headers) else { continue }
-            result[name] = Array(part[(split + 4)...])
-        }
-        return result
-    }
-
-    /// The `name` parameter of a part's Content-Disposition (not `filename`, which also ends in `name=`).
-    private static func fieldName(_ headers: String) -> String? {
-        for line in headers.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("content-disposition:") {
-            for parameter in line.split(separator: ";").dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if pair.count == 2, pair[0].lowercased() == "name" {
-                    return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                }
-            }
-        }
-        return nil
-    }
-
-    /// The first occurrence of `needle` at or after `start`, compared in place (no copies per candidate).
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            guard let candidate = haystack[index...last].firstIndex(of: first) else { return nil }
-            if haystack[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
-            index = candidate + 1
-        }
-        return nil
-    }
-}
 
 /// Russian wording of the public check's errors.
 enum VerifyTexts {

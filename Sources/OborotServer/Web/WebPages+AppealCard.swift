@@ -217,6 +217,7 @@ extension WebPages {
         var from: String
         var to: String
         var month: String
+        var monthName: String
         var rows: [Row]
         var appeals: Int
         var questions: Int
@@ -254,7 +255,7 @@ extension WebPages {
         let organization = organizations.first { $0.id == chosen }
         let model = AppealReportModel(
             organizations: organizations.map { .init(value: $0.id.lowercasedString, name: $0.shortName, selected: $0.id == chosen) },
-            organizationId: chosen.lowercasedString, from: from.iso, to: to.iso, month: String(from.iso.prefix(7)), rows: rows,
+            organizationId: chosen.lowercasedString, from: from.iso, to: to.iso, month: String(from.iso.prefix(7)), monthName: CalendarTexts.monthYear(from), rows: rows,
             appeals: totals.0, questions: totals.1, error: error,
             canExport: organization.map { AppealAccess.exports(on: $0.path).allows(actor) } ?? false)
         return page("appeal-report", title: "Статистика обращений", model: model, caller: caller, path: "/appeals")

@@ -22,10 +22,20 @@ extension WebPages {
             var name: String
             var selected: Bool
         }
+        struct Message {
+            var id: String
+            var code: String
+            var received: String
+            var applicant: String
+            var excerpt: String
+            var files: Int
+        }
         var rows: [Row]
         var hasRows: Bool
         var filters: [Filter]
         var canRegister: Bool
+        var messages: [Message]
+        var hasMessages: Bool
     }
 
     struct AppealFormValues: Decodable {
@@ -55,6 +65,8 @@ extension WebPages {
         var topic3: String?
         var text3: String?
         var registerNow: String?
+        /// The public-form message being accepted as this appeal.
+        var messageId: String?
     }
 
     struct AppealFormModel {
@@ -83,6 +95,8 @@ extension WebPages {
         var hasProblems: Bool
         var isOrganization: Bool
         var registerChecked: Bool
+        var messageText: String?
+        var messageCode: String?
     }
 
     func addAppealRoutes(to router: Router<AppRequestContext>) {
@@ -90,6 +104,7 @@ extension WebPages {
             let caller = try signedIn(request)
             let standing = request.uri.queryParameters["standing"].flatMap { AppealFilter.Standing(rawValue: String($0)) } ?? .open
             let items = try await services.appeals.list(caller, organizationID: nil, standing: standing, from: nil, to: nil, limit: 300)
+            let messages = try await services.publicAppeals.waiting(caller)
             let today = CalendarDate(Date(), in: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current)
             let names: [(AppealFilter.Standing, String)] = [(.open, "На рассмотрении"), (.overdue, "Просроченные"), (.closed, "Рассмотренные"), (.all, "Все")]
             let model = AppealListModel(
@@ -102,12 +117,32 @@ extension WebPages {
                 },
                 hasRows: !items.isEmpty,
                 filters: names.map { AppealListModel.Filter(value: $0.0.rawValue, name: $0.1, selected: $0.0 == standing) },
-                canRegister: !caller.actor.scopes(for: .registrar).isEmpty)
+                canRegister: !caller.actor.scopes(for: .registrar).isEmpty,
+                messages: messages.map { message in
+                    AppealListModel.Message(
+                        id: message.id.lowercasedString, code: message.trackingCode,
+                        received: WebTexts.dateTime(message.createdAt, timeZone: OrganizationRules.defaultTimeZone),
+                        applicant: message.applicant.displayName, excerpt: String(message.text.prefix(200)), files: message.files.count)
+                },
+                hasMessages: !messages.isEmpty)
             return page("appeals", title: "Обращения граждан", model: model, caller: caller, path: "/appeals")
         }
         router.get("/appeals/new") { request, _ in
             let caller = try signedIn(request)
-            return try await appealForm(caller, values: AppealFormValues(registerNow: "on"), error: nil)
+            guard let messageID = request.uri.queryParameters["message"].flatMap({ UUID(uuidString: String($0)) }) else {
+                return try await appealForm(caller, values: AppealFormValues(registerNow: "on"), error: nil)
+            }
+            // Accepting a message from the site: its applicant and text prefill the form; the registrar adds the
+            // classifier's questions and the summary.
+            let message = try await services.publicAppeals.message(caller, id: messageID)
+            let applicant = message.applicant
+            let values = AppealFormValues(
+                organizationId: message.organizationID.lowercasedString,
+                receivedOn: CalendarDate(message.createdAt, in: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current).iso,
+                type: "statement", channel: AppealChannel.site.rawValue, surname: applicant.surname, name: applicant.name,
+                patronymic: applicant.patronymic, postalAddress: applicant.postalAddress, email: applicant.email, phone: applicant.phone,
+                title: String(message.text.prefix(300)), registerNow: "on", messageId: message.id.lowercasedString)
+            return try await appealForm(caller, values: values, error: nil, message: message)
         }
         router.post("/appeals/new") { request, _ in
             let caller = try signedIn(request)
@@ -160,10 +195,12 @@ extension WebPages {
                 type: AppealType(rawValue: form.type ?? "") ?? .statement, channel: channel, applicants: hasApplicant ? [applicant] : [],
                 collective: form.collective == "on", receivedOn: received!, forwardedFrom: forwarded, migrationMatterToHead: form.migration == "on",
                 questions: questions),
-            registerIn: journal)
+            registerIn: journal, messageID: clean(form.messageId).flatMap(UUID.init(uuidString:)))
     }
 
-    func appealForm(_ caller: Caller, values: AppealFormValues, error: OborotError?) async throws -> Response {
+    func appealForm(_ caller: Caller, values: AppealFormValues, error: OborotError?, message: AppealMessage? = nil) async throws -> Response {
+        var message = message
+        if message == nil, let id = values.messageId.flatMap(UUID.init(uuidString:)) { message = try? await services.publicAppeals.message(caller, id: id) }
         let actor = caller.actor
         var organizationIDs = [actor.principal.organizationID]
         for path in actor.scopes(for: .registrar) + actor.scopes(for: .head) {
@@ -194,7 +231,7 @@ extension WebPages {
             },
             values: values, today: values.receivedOn ?? today, error: error.map { $0.title }, problems: error.map { $0.fieldProblems.map(\.message) } ?? [],
             hasProblems: !(error?.fieldProblems.isEmpty ?? true), isOrganization: values.applicantKind == "organization",
-            registerChecked: values.registerNow == "on")
+            registerChecked: values.registerNow == "on", messageText: message?.text, messageCode: message?.trackingCode)
         return page("appeal-new", title: "Регистрация обращения", model: model, caller: caller, path: "/appeals", status: error == nil ? .ok : .unprocessableContent)
     }
 }

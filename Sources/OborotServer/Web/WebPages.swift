@@ -16,6 +16,9 @@ struct WebPages: Sendable {
     let demoMode: Bool
     let library: MustacheLibrary
     let assets: StaticAssets
+    /// Signs the public form's render time (anti-spam); a fresh key per process: a form older than a restart is
+    /// simply filled in again, with what was typed kept.
+    let formKey = SymmetricKey(size: .bits256)
 
     init(services: AppServices, configuration: ServerConfiguration, demoMode: Bool) async throws {
         self.services = services
@@ -38,6 +41,7 @@ struct WebPages: Sendable {
         addDeliveryRoutes(to: router)
         addMedoPages(to: router)
         addAppealRoutes(to: router)
+        addPublicAppealRoutes(to: router)
         addDispatchRegisterPage(to: router)
         addCaseFileRoutes(to: router)
         addAssignmentRoutes(to: router)

@@ -37,5 +37,6 @@ public enum Migrations {
         distributionLists,
         medoSignatures,
         appeals,
+        appealMessages,
     ]
 }

@@ -30,6 +30,12 @@ public struct OrganizationRepository: Sendable {
     }
 
     /// Direct children of `parentID` (roots when nil), by short name, with their own child counts.
+    /// Organisations of these kinds, for pages that list every body of a kind (the public appeal form).
+    public func all(kinds: [OrganizationKind]) async throws -> [Organization] {
+        try await db.sql.select().column("*").from("organizations").where("kind", .in, kinds.map(\.rawValue))
+            .rows(OrganizationRow.self).map { try $0.organization() }
+    }
+
     public func children(of parentID: UUID?, limit: Int = 1000) async throws -> [OrganizationNode] {
         var query = db.sql.select().column(SQLRaw(Self.nodeColumns))
             .from(SQLAlias(SQLIdentifier("organizations"), as: SQLIdentifier("o")))

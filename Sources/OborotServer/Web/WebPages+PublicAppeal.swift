@@ -1,0 +1,126 @@
+import Crypto
+import Foundation
+import Hummingbird
+import OborotDomain
+import OborotStore
+
+/// The public appeal pages (no sign-in, mobile-first): the form, the receipt with the tracking code, the status page.
+extension WebPages {
+    struct PublicAppealModel {
+        struct Option {
+            var value: String
+            var name: String
+            var selected: Bool
+        }
+        var organizations: [Option]
+        var values: [String: String]
+        var token: String
+        var consentChecked: Bool
+        var problems: [String]
+        var hasProblems: Bool
+        var maxFiles: Int
+        var identified: Bool
+    }
+
+    struct PublicReceiptModel {
+        var code: String
+        var organization: String
+        var receipt: String
+    }
+
+    struct PublicStatusModel {
+        var code: String
+        var status: PublicAppealService.Status?
+        var error: String?
+        var asked: Bool
+    }
+
+    func addPublicAppealRoutes(to router: Router<AppRequestContext>) {
+        router.get("/public/appeal") { _, _ in
+            try await publicForm(values: [:], problems: [], status: .ok)
+        }
+        router.post("/public/appeal") { request, _ in
+            let limit = PublicSubmissionRules.maxTotalBytes + 1024 * 1024
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw BodyLimitMiddleware.tooLarge(limit) }
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: limit)
+            } catch let error as HTTPError where error.status == .contentTooLarge {
+                throw BodyLimitMiddleware.tooLarge(limit)
+            }
+            guard let boundary = MultipartFileReader.boundary(fromContentType: request.headers[.contentType] ?? ""),
+                let form = MultipartForm.parse(Array(body.readableBytesView), boundary: boundary)
+            else { throw OborotError.malformedBody(field: nil, reason: WebTexts.unreadableForm) }
+            let values = form.fields
+            let submission = PublicSubmission(
+                organizationID: values["organizationId"].flatMap(UUID.init(uuidString:)), surname: values["surname"] ?? "",
+                name: values["name"] ?? "", patronymic: values["patronymic"] ?? "", postalAddress: values["postalAddress"] ?? "",
+                email: values["email"] ?? "", phone: values["phone"] ?? "", text: values["text"] ?? "", consent: values["consent"] == "on",
+                honeypot: values["website"] ?? "", renderedAt: formTime(values["t"] ?? ""))
+            do {
+                let message = try await services.publicAppeals.submit(
+                    submission, files: form.files.filter { $0.field == "files" }.map { .init(fileName: $0.fileName, bytes: $0.bytes) },
+                    clientAddress: RequestScope.current.clientAddress)
+                let organization = try await services.publicAppeals.organizations().first { $0.id == message.organizationID }
+                return page(
+                    "public-receipt", title: "Обращение отправлено",
+                    model: PublicReceiptModel(
+                        code: message.trackingCode, organization: organization?.fullName ?? "",
+                        receipt: PublicReceiptText.text(message, organization: organization?.fullName ?? "")),
+                    caller: nil, path: "/public/appeal", status: .created)
+            } catch let error as OborotError where error.kind == .unprocessable {
+                return try await publicForm(values: values, problems: error.fieldProblems.map(\.message), status: .unprocessableContent)
+            }
+        }
+        router.get("/public/appeal/status") { request, _ in
+            let text = request.uri.queryParameters["code"].map(String.init) ?? ""
+            guard !text.isEmpty else {
+                return page("public-status", title: "Статус обращения", model: PublicStatusModel(code: "", status: nil, error: nil, asked: false), caller: nil, path: "/public/appeal")
+            }
+            do {
+                let status = try await services.publicAppeals.status(code: text)
+                return page("public-status", title: "Статус обращения", model: PublicStatusModel(code: status.code, status: status, error: nil, asked: true), caller: nil, path: "/public/appeal")
+            } catch let error as OborotError where error.kind == .notFound {
+                return page("public-status", title: "Статус обращения", model: PublicStatusModel(code: text, status: nil, error: error.detail, asked: true), caller: nil, path: "/public/appeal", status: .notFound)
+            }
+        }
+    }
+
+    func publicForm(values: [String: String], problems: [String], status: HTTPResponse.Status) async throws -> Response {
+        let chosen = values["organizationId"] ?? ""
+        let model = PublicAppealModel(
+            organizations: try await services.publicAppeals.organizations().map { .init(value: $0.id.lowercasedString, name: $0.fullName, selected: $0.id.lowercasedString == chosen) },
+            values: values, token: formToken(Date()), consentChecked: values["consent"] == "on", problems: problems, hasProblems: !problems.isEmpty,
+            maxFiles: PublicSubmissionRules.maxFiles, identified: false)
+        return page("public-appeal", title: "Обращение в органы власти", model: model, caller: nil, path: "/public/appeal", status: status)
+    }
+
+    /// The time the form was rendered, signed so a robot cannot claim it waited: `seconds.signature`.
+    func formToken(_ date: Date) -> String {
+        let seconds = String(Int(date.timeIntervalSince1970))
+        return "\(seconds).\(Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(seconds.utf8), using: formKey)))"
+    }
+
+    func formTime(_ token: String) -> Date? {
+        let parts = token.split(separator: ".")
+        guard parts.count == 2, let seconds = Int(parts[0]), formToken(Date(timeIntervalSince1970: TimeInterval(seconds))) == token else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+}
+
+/// The receipt a resident keeps (and can mail to themselves): the code, the body, what happens next.
+enum PublicReceiptText {
+    static func text(_ message: AppealMessage, organization: String) -> String {
+        """
+        Ваше обращение получено.
+        Код для проверки статуса: \(message.trackingCode)
+        Адресат: \(organization)
+        Дата отправки: \(WebTexts.dateTime(message.createdAt, timeZone: OrganizationRules.defaultTimeZone))
+        Заявитель: \(message.applicant.displayName)
+        Приложено файлов: \(message.files.count)
+
+        Электронное обращение без подтверждения личности через ЕСИА регистрирует специалист органа; срок рассмотрения —
+        30 дней со дня регистрации (ст. 12 59-ФЗ). Статус: страница «Статус обращения», код \(message.trackingCode).
+        """
+    }
+}

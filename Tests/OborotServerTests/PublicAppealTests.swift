@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import OborotDomain
+import OborotServer
+import OborotStore
+import OborotTestSupport
+import Testing
+
+@Suite("Обращения с сайта: публичная форма, сообщение, регистрация, статус по коду")
+struct PublicAppealTests {
+    static let boundary = "oborot-test-boundary"
+
+    static func multipart(_ fields: [(String, String)], files: [(String, [UInt8])] = []) -> ByteBuffer {
+        var body: [UInt8] = []
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for (fileName, bytes) in files {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        return ByteBuffer(bytes: body)
+    }
+
+    static func submit(_ app: TestApp, _ fields: [(String, String)], files: [(String, [UInt8])] = []) async throws -> TestResponse {
+        try await app.client.execute(
+            uri: "/public/appeal", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+            body: multipart(fields, files: files))
+    }
+
+    static func token(_ app: TestApp) async throws -> String {
+        let form = try await app.client.execute(uri: "/public/appeal", method: .get, headers: [:], body: nil)
+        let text = form.text
+        guard let range = text.range(of: #"name="t" value=""#) else { return "" }
+        return String(text[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test("a resident submits on the public page; the registrar registers the message as an appeal; results; the status page shows «Дан ответ»; the month's ССТУ file holds it",
+          arguments: TestDatabaseKind.available)
+    func submitRegisterAnswer(kind: TestDatabaseKind) async throws {
+        try await TestApp.run(kind) { app in
+            let fixture = app.fixture
+            let admin = try await app.signIn("region.admin")
+            let clerk = try await app.signIn("minfin.clerk")
+            _ = try await app.client.execute(
+                uri: "/api/v1/appeal-topics", method: .post, headers: [.contentType: "text/csv", .authorization: "Bearer \(admin)"],
+                body: .init(string: AppealAPITests.topics))
+            let token = try await Self.token(app)
+            var fields: [(String, String)] = [
+                ("t", token), ("organizationId", fixture.ministry.id.lowercasedString), ("surname", "Сидорова"), ("name", "Анна"),
+                ("email", "sidorova@example.ru"), ("text", "Прошу отремонтировать дорогу у школы № 5"), ("consent", "on"),
+            ]
+
+            // Too fast, a robot's honeypot, missing content and a disguised file: each refused with its reason, nothing kept.
+            let fast = try await Self.submit(app, fields)
+            #expect(fast.status == .unprocessableContent)
+            #expect(fast.text.contains("слишком быстро"))
+            try await Task.sleep(for: .seconds(PublicSubmissionRules.minimumFillSeconds + 0.2))
+            let robot = try await Self.submit(app, fields + [("website", "http://spam.example")])
+            #expect(robot.status == .unprocessableContent)
+            let incomplete = try await Self.submit(app, fields.filter { $0.0 != "surname" && $0.0 != "consent" })
+            #expect(incomplete.status == .unprocessableContent)
+            #expect(incomplete.text.contains("Фамилия"))
+            #expect(incomplete.text.contains("согласия на обработку"))
+            #expect(incomplete.text.contains("Прошу отремонтировать дорогу у школы № 5"))  // what was typed is kept
+            let disguised = try await Self.submit(app, fields, files: [("scan.pdf", Array("MZ\u{90}not a pdf".utf8))])
+            #expect(disguised.status == .unprocessableContent)
+            #expect(disguised.text.contains("scan.pdf"))
+            #expect(try await app.count("appeal_messages") == 0)
+
+            // Accepted: a receipt with the tracking code; the status page says it waits for registration.
+            fields.append(("patronymic", "Игоревна"))
+            let accepted = try await Self.submit(app, fields, files: [("photo.pdf", Array("%PDF-1.7\n% ямы у школы\n".utf8))])
+            #expect(accepted.status == .created)
+            let code = accepted.text.range(of: #"id="tracking-code">"#).map { String(accepted.text[$0.upperBound...].prefix { $0 != "<" }) } ?? ""
+            #expect(TrackingCode.normalized(code) == code)
+            let waiting = try await app.request(.get, "/api/v1/public/appeals/\(code)")
+            #expect((try waiting.json()["stage"] as? String)?.hasPrefix("Получено. Ожидает регистрации") == true)
+            #expect(!waiting.text.contains("Сидорова"))
+            #expect(try await app.request(.get, "/api/v1/public/appeals/AAAA-BBBB-CCCC").status == .notFound)
+
+            // The ministry's registrar sees the message and registers it as an appeal with the classifier's question.
+            let messages = try await app.request(.get, "/api/v1/appeal-messages", token: clerk).json()["items"] as? [[String: Any]] ?? []
+            #expect(messages.count == 1)
+            let messageID = messages.first?["id"] as? String ?? ""
+            let body = #"{"organizationId":"\#(fixture.ministry.id)","title":"О ремонте дороги у школы № 5","type":"statement","channel":"site","receivedOn":"\#(CalendarDate(Date(), in: TimeZone(identifier: "Europe/Moscow")!).iso)","applicants":[{"surname":"Сидорова","name":"Анна","patronymic":"Игоревна","email":"sidorova@example.ru"}],"questions":[{"topicCode":"\#(AppealAPITests.roads)"}],"registerInJournalId":"\#(fixture.journal(for: .appeal).id)","messageId":"\#(messageID)"}"#
+            let created = try await app.request(.post, "/api/v1/appeals", token: clerk, json: body)
+            guard created.status == .created else { throw UnexpectedResponse(created) }
+            let appeal = try created.json()
+            let id = appeal["documentId"] as? String ?? ""
+            #expect(appeal["trackingCode"] as? String == code)
+            #expect(try await app.request(.post, "/api/v1/appeals", token: clerk, json: body).problemCode == "message_already_accepted")
+            #expect((try await app.request(.get, "/api/v1/appeal-messages", token: clerk).json()["items"] as? [[String: Any]])?.isEmpty == true)
+            let files = try await app.request(.get, "/api/v1/documents/\(id)", token: clerk).json()["attachments"] as? [[String: Any]]
+            #expect(files?.map { $0["name"] as? String } == ["photo.pdf"])
+            let registered = try await app.request(.get, "/api/v1/public/appeals/\(code)").json()
+            #expect(registered["stage"] as? String == "Зарегистрировано, рассматривается.")
+            #expect((registered["registration"] as? String)?.contains("-ОГ") == true)
+
+            // The answer: the question's result; the status page shows «Дан ответ», the month's ССТУ file holds it.
+            let question = (appeal["questions"] as? [[String: Any]])?.first?["id"] as? String ?? ""
+            #expect(try await app.request(.post, "/api/v1/appeals/\(id)/questions/\(question)/result", token: clerk, json: #"{"result":"explained"}"#).status == .ok)
+            let answered = try await app.request(.get, "/public/appeal/status?code=\(code.lowercased())")
+            #expect(answered.text.contains("Рассмотрено. Дан ответ."))
+            #expect(answered.text.contains("Вопрос 1: Рассмотрено. Разъяснено"))
+            let month = String((appeal["registeredOn"] as? String ?? "").prefix(7))
+            let sstu = try await app.request(.get, "/api/v1/appeal-reports/sstu?organizationId=\(fixture.ministry.id)&month=\(month)", token: clerk).json()
+            let request = (sstu["requests"] as? [[String: Any]])?.first ?? [:]
+            #expect(request["format"] as? String == "electronic")
+            #expect(request["isDirect"] as? Bool == true)
+            #expect(request["name"] as? String == "Сидорова Анна Игоревна")
+            let processing = ((request["questions"] as? [[String: Any]])?.first?["processing"] as? [String: Any]) ?? [:]
+            #expect(processing["status"] as? String == "explained")
+            #expect(processing["answerDate"] as? String == appeal["registeredOn"] as? String)
+
+            // One address sending many in a minute is a robot: 429 with Retry-After. (Through the router every request
+            // comes from the same unknown address; the five submissions above count too.)
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<(SubmissionRateLimit.limit - 5) { statuses.append(try await Self.submit(app, fields).status) }
+            let limited = try await Self.submit(app, fields)
+            #expect(statuses.allSatisfy { $0 == .created })
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers[.retryAfter] != nil)
+            #expect(try await app.count("appeal_messages") == 1 + SubmissionRateLimit.limit - 5)
+        }
+    }
+}
