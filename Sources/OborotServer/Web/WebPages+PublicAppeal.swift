@@ -1,8 +1,10 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Mustache
 import OborotDomain
 import OborotStore
+import Synchronization
 
 /// The public appeal pages (no sign-in, mobile-first): the form, the receipt with the tracking code, the status page.
 extension WebPages {
@@ -37,7 +39,13 @@ extension WebPages {
 
     func addPublicAppealRoutes(to router: Router<AppRequestContext>) {
         router.get("/public/appeal") { _, _ in
-            try await publicForm(values: [:], problems: [], status: .ok)
+            // The most visited page: the empty form is rendered once a minute and only its token changes per request.
+            if let cached = publicFormCache.page() {
+                return html(cached.replacingOccurrences(of: PublicFormCache.tokenPlaceholder, with: formToken(Date())))
+            }
+            let rendered = try await publicFormHTML(values: [:], problems: [], token: PublicFormCache.tokenPlaceholder)
+            publicFormCache.store(rendered)
+            return html(rendered.replacingOccurrences(of: PublicFormCache.tokenPlaceholder, with: formToken(Date())))
         }
         router.post("/public/appeal") { request, _ in
             let limit = PublicSubmissionRules.maxTotalBytes + 1024 * 1024
@@ -87,12 +95,18 @@ extension WebPages {
     }
 
     func publicForm(values: [String: String], problems: [String], status: HTTPResponse.Status) async throws -> Response {
+        html(try await publicFormHTML(values: values, problems: problems, token: formToken(Date())), status: status)
+    }
+
+    func publicFormHTML(values: [String: String], problems: [String], token: String) async throws -> String {
         let chosen = values["organizationId"] ?? ""
         let model = PublicAppealModel(
             organizations: try await services.publicAppeals.organizations().map { .init(value: $0.id.lowercasedString, name: $0.fullName, selected: $0.id.lowercasedString == chosen) },
-            values: values, token: formToken(Date()), consentChecked: values["consent"] == "on", problems: problems, hasProblems: !problems.isEmpty,
+            values: values, token: token, consentChecked: values["consent"] == "on", problems: problems, hasProblems: !problems.isEmpty,
             maxFiles: PublicSubmissionRules.maxFiles, identified: false)
-        return page("public-appeal", title: "Обращение в органы власти", model: model, caller: nil, path: "/public/appeal", status: status)
+        let content = library.render(model, withTemplate: "public-appeal") ?? ""
+        let layout = Layout(title: "Обращение в органы власти", assetVersion: assets.version, content: content, user: nil, demoMode: demoMode, flash: nil)
+        return library.render(layout, withTemplate: "layout") ?? ""
     }
 
     /// The time the form was rendered, signed so a robot cannot claim it waited: `seconds.signature`.
@@ -122,5 +136,22 @@ enum PublicReceiptText {
         Электронное обращение без подтверждения личности через ЕСИА регистрирует специалист органа; срок рассмотрения —
         30 дней со дня регистрации (ст. 12 59-ФЗ). Статус: страница «Статус обращения», код \(message.trackingCode).
         """
+    }
+}
+
+/// The rendered empty public form, kept for a minute (the bodies' list changes rarely).
+final class PublicFormCache: Sendable {
+    static let tokenPlaceholder = "__OBOROT_FORM_TOKEN__"
+    private let cached = Mutex<(html: String, takenAt: Date)?>(nil)
+
+    func page(now: Date = Date()) -> String? {
+        cached.withLock { entry in
+            guard let entry, now.timeIntervalSince(entry.takenAt) < 60 else { return nil }
+            return entry.html
+        }
+    }
+
+    func store(_ html: String, now: Date = Date()) {
+        cached.withLock { $0 = (html, now) }
     }
 }

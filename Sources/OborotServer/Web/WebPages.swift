@@ -19,6 +19,7 @@ struct WebPages: Sendable {
     /// Signs the public form's render time (anti-spam); a fresh key per process: a form older than a restart is
     /// simply filled in again, with what was typed kept.
     let formKey = SymmetricKey(size: .bits256)
+    let publicFormCache = PublicFormCache()
 
     init(services: AppServices, configuration: ServerConfiguration, demoMode: Bool) async throws {
         self.services = services

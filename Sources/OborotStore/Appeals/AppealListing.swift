@@ -112,10 +112,11 @@ extension AppealRepository {
             .where(SQLColumn("registered_on", table: "a"), .greaterThanOrEqual, SQLBind(from.iso))
             .where(SQLColumn("registered_on", table: "a"), .lessThanOrEqual, SQLBind(to.iso))
             .orderBy(SQLColumn("registered_on", table: "a")).orderBy(SQLColumn("document_id", table: "a")).all()
+        let ids = try rows.map { try UUID.stored($0.decode(column: "document_id", as: String.self)) }
+        let appeals = try await findMany(ids)
         var result: [PeriodAppeal] = []
-        for row in rows {
-            let id = try UUID.stored(row.decode(column: "document_id", as: String.self))
-            guard let stored = try await find(id), let term = stored.appeal.term else { continue }
+        for (row, id) in zip(rows, ids) {
+            guard let stored = appeals[id], let term = stored.appeal.term else { continue }
             result.append(
                 PeriodAppeal(
                     appeal: stored.appeal, organizationID: stored.organizationID,
