@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import Mustache
+import NIOCore
 import OborotDomain
 import OborotStore
 import Synchronization
@@ -40,12 +41,18 @@ extension WebPages {
     func addPublicAppealRoutes(to router: Router<AppRequestContext>) {
         router.get("/public/appeal") { _, _ in
             // The most visited page: the empty form is rendered once a minute and only its token changes per request.
-            if let cached = publicFormCache.page() {
-                return html(cached.replacingOccurrences(of: PublicFormCache.tokenPlaceholder, with: formToken(Date())))
+            var parts = publicFormCache.page()
+            if parts == nil {
+                parts = publicFormCache.store(try await publicFormHTML(values: [:], problems: [], token: PublicFormCache.tokenPlaceholder))
             }
-            let rendered = try await publicFormHTML(values: [:], problems: [], token: PublicFormCache.tokenPlaceholder)
-            publicFormCache.store(rendered)
-            return html(rendered.replacingOccurrences(of: PublicFormCache.tokenPlaceholder, with: formToken(Date())))
+            guard let (before, after) = parts else { return try await publicForm(values: [:], problems: [], status: .ok) }
+            var body = ByteBuffer()
+            body.reserveCapacity(before.readableBytes + after.readableBytes + 100)
+            body.writeImmutableBuffer(before)
+            body.writeString(formToken(Date()))
+            body.writeImmutableBuffer(after)
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: body))
         }
         router.post("/public/appeal") { request, _ in
             let limit = PublicSubmissionRules.maxTotalBytes + 1024 * 1024
@@ -139,19 +146,25 @@ enum PublicReceiptText {
     }
 }
 
-/// The rendered empty public form, kept for a minute (the bodies' list changes rarely).
+/// The rendered empty public form, kept for a minute (the bodies' list changes rarely) as the bytes before and after
+/// its token, so a request only writes the token between them.
 final class PublicFormCache: Sendable {
     static let tokenPlaceholder = "__OBOROT_FORM_TOKEN__"
-    private let cached = Mutex<(html: String, takenAt: Date)?>(nil)
+    private let cached = Mutex<(before: ByteBuffer, after: ByteBuffer, takenAt: Date)?>(nil)
 
-    func page(now: Date = Date()) -> String? {
+    func page(now: Date = Date()) -> (ByteBuffer, ByteBuffer)? {
         cached.withLock { entry in
             guard let entry, now.timeIntervalSince(entry.takenAt) < 60 else { return nil }
-            return entry.html
+            return (entry.before, entry.after)
         }
     }
 
-    func store(_ html: String, now: Date = Date()) {
-        cached.withLock { $0 = (html, now) }
+    /// Splits the page at the placeholder; nil when it is missing (the template changed).
+    @discardableResult
+    func store(_ html: String, now: Date = Date()) -> (ByteBuffer, ByteBuffer)? {
+        guard let range = html.range(of: Self.tokenPlaceholder) else { return nil }
+        let parts = (ByteBuffer(string: String(html[..<range.lowerBound])), ByteBuffer(string: String(html[range.upperBound...])))
+        cached.withLock { $0 = (parts.0, parts.1, now) }
+        return parts
     }
 }
