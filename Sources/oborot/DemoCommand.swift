@@ -16,6 +16,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Сколько зарегистрированных документов создать (для нагрузочных замеров, например 1000000).")
     var documents = 0
 
+    @Option(help: "Сколько зарегистрированных обращений граждан создать (для замеров отчёта, например 500000).")
+    var appeals = 0
+
     func run() async throws {
         let configuration = try ServerConfiguration.fromEnvironment()
         let logger = CommandSupport.logger(level: configuration.logLevel)
@@ -26,7 +29,7 @@ struct Demo: AsyncParsableCommand {
         }
         do {
             try await DemoCommandSupport.loadIfEmpty(
-                database, users: users, documents: documents, hashCost: configuration.passwordHashCost, logger: logger)
+                database, users: users, documents: documents, appeals: appeals, hashCost: configuration.passwordHashCost, logger: logger)
         } catch {
             await database.close()
             throw error
@@ -37,7 +40,9 @@ struct Demo: AsyncParsableCommand {
 
 /// Loading the demo region, shared by `oborot demo` and `oborot serve --demo`.
 enum DemoCommandSupport {
-    static func loadIfEmpty(_ database: any Database, users: Int, documents: Int = 0, hashCost: UInt8, logger: Logger) async throws {
+    static func loadIfEmpty(
+        _ database: any Database, users: Int, documents: Int = 0, appeals: Int = 0, hashCost: UInt8, logger: Logger
+    ) async throws {
         guard try await DemoLoader.isEmpty(database) else {
             printWarning(loaded: false)
             return
@@ -59,6 +64,15 @@ enum DemoCommandSupport {
             }
             let milliseconds = max(1, CommandSupport.milliseconds(since: documentsStarted))
             say("Загружено документов: \(stored) за \(milliseconds) мс (\(stored * 1000 / milliseconds) в секунду).")
+        }
+        if appeals > 0 {
+            let appealsStarted = ContinuousClock.now
+            let yearStart = Calendar(identifier: .gregorian).date(from: DateComponents(year: Calendar(identifier: .gregorian).component(.year, from: Date()), month: 1, day: 10)) ?? Date()
+            let stored = try await DemoLoader.loadAppeals(appeals, region: data, into: database, start: yearStart, calendar: try WorkCalendar.shipped()) { count in
+                if count % 100_000 == 0 || count == appeals { logger.info("демо: обращения \(count) из \(appeals)") }
+            }
+            let milliseconds = max(1, CommandSupport.milliseconds(since: appealsStarted))
+            say("Загружено обращений: \(stored) за \(milliseconds) мс (\(stored * 1000 / milliseconds) в секунду).")
         }
         printWarning(loaded: true)
     }

@@ -202,6 +202,21 @@ struct AppealAPITests {
             #expect(value("Направлено по компетенции") == 1)
             #expect(value("Оставлено без ответа автору") == 1)
             #expect(value("Жалоба") == 3)
+            // The database's counts agree with the domain's counting over the same appeals.
+            let (sqlCounts, domainCounts) = try await app.database.read { db in
+                let actor = try await ActorRepository(db).actor(userID: fixture.economist.userID)!
+                let appeals = try await AppealRepository(db).period(visibleTo: actor, under: fixture.ministry.path, from: registeredOn, to: registeredOn)
+                let facts = appeals.map {
+                    AppealStatistics.Facts(
+                        appeal: $0.appeal, onControl: $0.onControl, territory: $0.organizationName,
+                        standing: AppealRules.standing(of: $0.appeal, today: registeredOn))
+                }
+                return (
+                    try await AppealRepository(db).reportCounts(visibleTo: actor, under: fixture.ministry.path, from: registeredOn, to: registeredOn),
+                    AppealStatistics.counts(facts))
+            }
+            #expect(sqlCounts == domainCounts)
+            #expect(sqlCounts.appeals == 3)
             let csv = try await app.request(.get, "/api/v1/appeal-reports/statistics?organizationId=\(fixture.ministry.id)&from=\(today)&to=\(today)&format=csv", token: analyst)
             #expect(csv.text.hasPrefix("\u{FEFF}Раздел;Показатель;Значение"))
             #expect(try await app.request(.get, "/api/v1/appeal-reports/statistics?organizationId=\(fixture.ministry.id)&from=\(today)&to=\(today)", token: stranger).status == .forbidden)

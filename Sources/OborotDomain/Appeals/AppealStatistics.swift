@@ -54,47 +54,96 @@ public enum AppealStatistics {
         }
     }
 
+    /// What the report counts, however it was counted: from whole appeals here (`counts(_:)`), or by the database
+    /// for large periods (`AppealRepository.reportCounts`). Both must agree; the storage tests compare them.
+    public struct Counts: Sendable, Equatable {
+        public var appeals = 0
+        public var questions = 0
+        public var repeated = 0
+        public var collective = 0
+        public var onControl = 0
+        public var byChannel: [AppealChannel: Int] = [:]
+        public var byType: [AppealType: Int] = [:]
+        public var byStatus: [QuestionStatus: Int] = [:]
+        public var measuresTaken = 0
+        /// Answered questions of appeals considered on site.
+        public var onSite = 0
+        /// Questions of appeals closed after their deadline.
+        public var late = 0
+        /// Questions by section, and by тема (third level).
+        public var bySection: [TopicCode: Int] = [:]
+        public var byTopic: [TopicCode: Int] = [:]
+        public var byTerritory: [String: Int] = [:]
+
+        public init() {}
+    }
+
+    public static func counts(_ facts: [Facts]) -> Counts {
+        var counts = Counts()
+        for fact in facts {
+            let appeal = fact.appeal
+            counts.appeals += 1
+            counts.questions += appeal.questions.count
+            if appeal.repeatedOfDocumentID != nil { counts.repeated += 1 }
+            if appeal.isCollective { counts.collective += 1 }
+            if fact.onControl { counts.onControl += 1 }
+            counts.byChannel[appeal.channel, default: 0] += 1
+            counts.byType[appeal.type, default: 0] += 1
+            counts.byTerritory[fact.territory, default: 0] += 1
+            for question in appeal.questions {
+                counts.byStatus[question.status, default: 0] += 1
+                if question.status == .supported && question.measuresTaken { counts.measuresTaken += 1 }
+                if appeal.consideredOnSite && question.status.isAnswered { counts.onSite += 1 }
+                if fact.standing == .closedLate { counts.late += 1 }
+                counts.bySection[question.topicCode.section, default: 0] += 1
+                if question.topicCode.level >= 3, let theme = TopicCode(question.topicCode.parts.prefix(3).joined(separator: ".")) {
+                    counts.byTopic[theme, default: 0] += 1
+                }
+            }
+        }
+        return counts
+    }
+
     /// `topicName` names a classifier code (section or тема) for the breakdowns.
     public static func report(_ facts: [Facts], topicName: (TopicCode) -> String?) -> AppealReport {
+        report(counts(facts), topicName: topicName)
+    }
+
+    public static func report(_ counts: Counts, topicName: (TopicCode) -> String?) -> AppealReport {
         var report = AppealReport()
-        report.appeals = facts.count
-        report.questions = facts.reduce(0) { $0 + $1.appeal.questions.count }
-        report.repeated = facts.filter { $0.appeal.repeatedOfDocumentID != nil }.count
-        report.collective = facts.filter { $0.appeal.isCollective }.count
-        report.onControl = facts.filter(\.onControl).count
+        report.appeals = counts.appeals
+        report.questions = counts.questions
+        report.repeated = counts.repeated
+        report.collective = counts.collective
+        report.onControl = counts.onControl
         report.byForm = AppealForm.allCases.map { form in
-            AppealReport.Count(label: form.russianName, value: facts.filter { $0.appeal.channel.form == form }.count)
+            AppealReport.Count(label: form.russianName, value: counts.byChannel.filter { $0.key.form == form }.reduce(0) { $0 + $1.value })
         }
-        report.byChannel = AppealChannel.allCases.map { channel in
-            AppealReport.Count(label: channel.russianName, value: facts.filter { $0.appeal.channel == channel }.count)
-        }
-        report.byType = AppealType.allCases.map { type in
-            AppealReport.Count(label: type.russianName, value: facts.filter { $0.appeal.type == type }.count)
-        }
-        let questions = facts.flatMap { fact in fact.appeal.questions.map { (fact, $0) } }
-        func count(_ status: QuestionStatus) -> Int { questions.filter { $0.1.status == status }.count }
+        report.byChannel = AppealChannel.allCases.map { AppealReport.Count(label: $0.russianName, value: counts.byChannel[$0] ?? 0) }
+        report.byType = AppealType.allCases.map { AppealReport.Count(label: $0.russianName, value: counts.byType[$0] ?? 0) }
+        func count(_ status: QuestionStatus) -> Int { counts.byStatus[status] ?? 0 }
         report.results = [
             .init(label: "Разъяснено", value: count(.explained)),
             .init(label: "Поддержано", value: count(.supported)),
-            .init(label: "в т. ч. меры приняты", value: questions.filter { $0.1.status == .supported && $0.1.measuresTaken }.count),
+            .init(label: "в т. ч. меры приняты", value: counts.measuresTaken),
             .init(label: "Не поддержано", value: count(.notSupported)),
             .init(label: "Дан ответ автору", value: count(.answered)),
             .init(label: "Оставлено без ответа автору", value: count(.leftWithoutAnswer)),
             .init(label: "Направлено по компетенции", value: count(.transferred)),
-            .init(label: "Рассмотрено с выездом на место", value: questions.filter { $0.0.appeal.consideredOnSite && $0.1.status.isAnswered }.count),
-            .init(label: "Рассмотрено с нарушением срока", value: questions.filter { $0.0.standing == .closedLate }.count),
-            .init(label: "На рассмотрении", value: questions.filter { !$0.1.status.isFinal }.count),
+            .init(label: "Рассмотрено с выездом на место", value: counts.onSite),
+            .init(label: "Рассмотрено с нарушением срока", value: counts.late),
+            .init(label: "На рассмотрении", value: counts.byStatus.filter { !$0.key.isFinal }.reduce(0) { $0 + $1.value }),
         ]
-        report.bySection = grouped(questions.map { $0.1.topicCode.section }, topicName: topicName)
-        report.byTopic = grouped(questions.compactMap { $0.1.topicCode.level >= 3 ? TopicCode($0.1.topicCode.parts.prefix(3).joined(separator: ".")) : nil }, topicName: topicName)
-        report.byTerritory = Dictionary(grouping: facts, by: \.territory).map { AppealReport.Count(label: $0.key, value: $0.value.count) }
+        report.bySection = grouped(counts.bySection, topicName: topicName)
+        report.byTopic = grouped(counts.byTopic, topicName: topicName)
+        report.byTerritory = counts.byTerritory.map { AppealReport.Count(label: $0.key, value: $0.value) }
             .sorted { ($0.value, $1.label) > ($1.value, $0.label) }
         return report
     }
 
-    private static func grouped(_ codes: [TopicCode], topicName: (TopicCode) -> String?) -> [AppealReport.Count] {
-        Dictionary(grouping: codes, by: { $0 }).sorted { $0.key < $1.key }.map { code, all in
-            AppealReport.Count(label: "\(code) \(topicName(code) ?? "")".trimmed, value: all.count)
+    private static func grouped(_ counts: [TopicCode: Int], topicName: (TopicCode) -> String?) -> [AppealReport.Count] {
+        counts.sorted { $0.key < $1.key }.map { code, value in
+            AppealReport.Count(label: "\(code) \(topicName(code) ?? "")".trimmed, value: value)
         }
     }
 }

@@ -21,12 +21,9 @@ extension AppealService {
         return try await database.read { db in
             let organization = try await OrganizationRepository(db).get(organizationID)
             try caller.actor.require(AppealAccess.reports(on: organization.path))
-            let appeals = try await AppealRepository(db).period(visibleTo: caller.actor, under: organization.path, from: from, to: to)
-            let today = organization.date(at: Date())
+            let counts = try await AppealRepository(db).reportCounts(visibleTo: caller.actor, under: organization.path, from: from, to: to)
             let names = Dictionary(try await TopicRepository(db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-            let report = AppealStatistics.report(
-                appeals.map { AppealStatistics.Facts(appeal: $0.appeal, onControl: $0.onControl, territory: $0.organizationName, standing: AppealRules.standing(of: $0.appeal, today: today)) },
-                topicName: { names[$0] })
+            let report = AppealStatistics.report(counts, topicName: { names[$0] })
             return (organization, report)
         }
     }

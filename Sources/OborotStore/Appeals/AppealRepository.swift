@@ -144,3 +144,53 @@ public struct AppealRepository: Sendable {
             .map { try UUID.stored($0.decode(column: "document_id", as: String.self)) }
     }
 }
+
+extension AppealRepository {
+    /// Many appeals with their applicants and questions through the bulk loader (demo and load tests; no keys for
+    /// repeats, no audit).
+    public func insertBulk(_ appeals: [Appeal], organizations: [UUID: UUID]) async throws {
+        func bool(_ value: Bool) -> BulkValue { .integer(value ? 1 : 0) }
+        let now = db.now.unixMilliseconds
+        try await db.bulk.copy(
+            into: "appeals",
+            columns: [
+                "document_id", "organization_id", "appeal_type", "channel", "collective", "received_on", "repeated_of_document_id",
+                "migration_matter", "considered_on_site", "registered_on", "initial_deadline", "current_deadline", "special_case",
+                "applicant_name", "is_closed", "version", "created_at",
+            ],
+            rows: appeals.map { appeal in
+                [
+                    .text(appeal.documentID.lowercasedString), .text((organizations[appeal.documentID] ?? appeal.documentID).lowercasedString),
+                    .text(appeal.type.rawValue), .text(appeal.channel.rawValue), bool(appeal.isCollective), .text(appeal.receivedOn.iso),
+                    .of(appeal.repeatedOfDocumentID?.lowercasedString), bool(appeal.migrationMatterToHead), bool(appeal.consideredOnSite),
+                    .of(appeal.term?.registeredOn.iso), .of(appeal.term?.initialDeadline.iso), .of(appeal.term?.currentDeadline.iso),
+                    .of(appeal.specialCase?.rawValue), .text(appeal.applicants.first?.displayName ?? ""), bool(appeal.isClosed),
+                    .integer(Int64(appeal.version)), .integer(now),
+                ]
+            })
+        try await db.bulk.copy(
+            into: "appeal_applicants",
+            columns: ["document_id", "position", "kind", "surname", "given_name", "patronymic", "organization_name", "postal_address", "email", "phone"],
+            rows: appeals.flatMap { appeal in
+                appeal.applicants.enumerated().map { position, applicant in
+                    [
+                        .text(appeal.documentID.lowercasedString), .integer(Int64(position)), .text(applicant.kind.rawValue), .of(applicant.surname),
+                        .of(applicant.name), .of(applicant.patronymic), .of(applicant.organizationName), .of(applicant.postalAddress),
+                        .of(applicant.email), .of(applicant.phone),
+                    ]
+                }
+            })
+        try await db.bulk.copy(
+            into: "appeal_questions",
+            columns: ["id", "document_id", "number", "topic_code", "question_text", "status", "measures_taken", "resolved_on"],
+            rows: appeals.flatMap { appeal in
+                appeal.questions.map { question in
+                    [
+                        .text(question.id.lowercasedString), .text(appeal.documentID.lowercasedString), .integer(Int64(question.number)),
+                        .text(question.topicCode.description), .of(question.text), .text(question.status.rawValue), bool(question.measuresTaken),
+                        .of(question.resolvedOn?.iso),
+                    ]
+                }
+            })
+    }
+}

@@ -32,7 +32,7 @@ struct AppealRow: Codable, Sendable {
         organizationId = organizationID.lowercasedString
         appealType = appeal.type.rawValue
         channel = appeal.channel.rawValue
-        collective = appeal.collective
+        collective = appeal.isCollective  // stored as counted: flagged or signed by several (the report counts it in SQL)
         receivedOn = appeal.receivedOn.iso
         forwardedFromBody = appeal.forwardedFrom?.bodyName
         forwardedFromNumber = appeal.forwardedFrom?.number

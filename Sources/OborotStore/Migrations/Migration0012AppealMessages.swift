@@ -24,5 +24,7 @@ extension Migrations {
                 converted_by_user_id {bin_text} REFERENCES users(id))
             """,
             "CREATE INDEX appeal_messages_waiting ON appeal_messages (organization_id, converted_at, created_at)",
+            // Reports count the appeals registered in a period.
+            "CREATE INDEX appeals_by_registration ON appeals (registered_on)",
         ])
 }
