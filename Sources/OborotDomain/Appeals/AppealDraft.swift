@@ -51,7 +51,3 @@ public struct AppealDraft: Sendable, Equatable {
             trackingCode: trackingCode)
     }
 }
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}

@@ -74,4 +74,7 @@ enum PeopleTexts {
 extension String {
     /// The string without leading and trailing whitespace and newlines.
     public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// nil for an empty string: optional fields store nothing rather than "".
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
 }

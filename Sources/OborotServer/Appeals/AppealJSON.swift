@@ -309,7 +309,7 @@ struct AppealJSON: Encodable {
                 organizationID: try RequestValues.bodyID(organizationId, field: "organizationId"),
                 requisites: DocumentRequisites(
                     title: (title ?? "").trimmed, executorEmployeeID: try executorEmployeeId.map { try RequestValues.bodyID($0, field: "executorEmployeeId") },
-                    pages: pages, accessMark: mark, deliveryMethod: appealChannel.deliveryMethod, notes: notes?.trimmed.nilIfEmptyText),
+                    pages: pages, accessMark: mark, deliveryMethod: appealChannel.deliveryMethod, notes: notes?.trimmed.nilIfEmpty),
                 draft: AppealDraft(
                     type: appealType, channel: appealChannel, applicants: applicantList, collective: collective ?? false,
                     receivedOn: received, forwardedFrom: forwardedFrom, migrationMatterToHead: migrationMatterToHead ?? false,

@@ -36,9 +36,11 @@ extension AppealService {
                 guard !trimmed.isEmpty, trimmed.count <= AppealRules.maxNameLength else { throw OborotError.forwardBodyRequired }
                 bodyName = trimmed
                 let correspondentID = try await CorrespondentRepository(db).findOrInsert(
-                    Correspondent(id: UUID(), kind: .organization, name: trimmed, inn: nil, address: address?.trimmed.nilIfEmptyText, email: nil, phone: nil, organizationID: nil, version: 1))
-                forwardedDocumentID = try await Self.coveringLetter(
-                    to: correspondentID, bodyName: trimmed, about: context.document, appeal: appeal, context: context)
+                    Correspondent(id: UUID(), kind: .organization, name: trimmed, inn: nil, address: address?.trimmed.nilIfEmpty, email: nil, phone: nil, organizationID: nil, version: 1))
+                forwardedDocumentID = try await AppealNotices.outgoingDraft(
+                    AppealServiceTexts.coveringLetterTitle(context.document),
+                    notes: AppealServiceTexts.coveringLetterText(context.document, appeal: appeal), to: correspondentID,
+                    about: context.document, context: context, audit: nil)
             }
             appeal = try AppealRules.forwarding(
                 appeal, questionIDs: questionIDs,
@@ -47,7 +49,7 @@ extension AppealService {
             _ = try await AppealNotices.draft(
                 AppealServiceTexts.forwardNoticeTitle, text: AppealServiceTexts.forwardNoticeText(to: bodyName, document: context.document),
                 to: appeal, about: context.document, context: context)
-            return AppealServiceTexts.forwarded(to: bodyName)
+            return ChangeOutcome(summary: AppealServiceTexts.forwarded(to: bodyName))
         }
     }
 
@@ -99,26 +101,6 @@ extension AppealService {
         return card.id
     }
 
-    /// The covering letter to an outside body: an outgoing draft «в ответ на» the appeal.
-    private static func coveringLetter(
-        to correspondentID: UUID, bodyName: String, about document: Document, appeal: Appeal, context: ChangeContext
-    ) async throws -> UUID {
-        let db = context.db
-        let now = db.now
-        let letter = Document(
-            id: TimeOrderedID.make(at: now), organizationID: context.organization.id, kind: .outgoing, directiveForm: nil, state: .draft,
-            requisites: DocumentRequisites(
-                title: AppealServiceTexts.coveringLetterTitle(document), addressees: [.correspondent(correspondentID)],
-                executorEmployeeID: document.requisites.executorEmployeeID,
-                notes: AppealServiceTexts.coveringLetterText(document, appeal: appeal)),
-            signedAt: nil, registration: nil, caseFileID: nil, cancellationReason: nil,
-            createdByUserID: context.caller.actor.principal.userID, createdAt: now, updatedAt: now, version: 1)
-        try await DocumentRepository(db).insert(letter, organizationPath: context.organization.path)
-        try await DocumentLinkRepository(db).insert(
-            DocumentLink(id: UUID(), fromDocumentID: letter.id, toDocumentID: document.id, kind: .inReplyTo), createdBy: context.caller.actor.principal.userID)
-        return letter.id
-    }
-
     /// Closes the appeal as one of the special cases of ст. 8 and 11, drafting the notice the law requires.
     func close(_ caller: Caller, id: UUID, as specialCase: AppealSpecialCase, detail: String?, expectedVersion: Int?) async throws -> View {
         let headDecides = specialCase == .correspondenceTerminated
@@ -126,19 +108,13 @@ extension AppealService {
             caller, id: id, expectedVersion: expectedVersion,
             policy: { facts in headDecides ? AppealAccess.decides(facts) : AppealAccess.administers(facts) }, action: "appeal.close"
         ) { appeal, context in
-            let text = detail?.trimmed.nilIfEmptyText
+            let text = detail?.trimmed.nilIfEmpty
             appeal = try AppealRules.closing(appeal, as: specialCase, detail: text, on: context.today).get()
-            context.specialCaseDetail.value = text
             if specialCase.requiresNotice {
                 _ = try await AppealNotices.draft(
                     specialCase.noticeTitle, text: specialCase.noticeText(detail: text), to: appeal, about: context.document, context: context)
             }
-            return AppealServiceTexts.closed(specialCase)
+            return ChangeOutcome(summary: AppealServiceTexts.closed(specialCase), specialCaseDetail: text)
         }
     }
-}
-
-extension String {
-    /// nil for an empty string.
-    var nilIfEmptyText: String? { isEmpty ? nil : self }
 }

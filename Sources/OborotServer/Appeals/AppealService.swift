@@ -150,7 +150,7 @@ struct AppealService: Sendable {
     /// `change`, stores it and writes the audit event.
     func change(
         _ caller: Caller, id: UUID, expectedVersion: Int?, policy: (DocumentAccess.Facts) -> AccessPolicy,
-        action: String, _ change: @Sendable (inout Appeal, ChangeContext) async throws -> String
+        action: String, _ change: @Sendable (inout Appeal, ChangeContext) async throws -> ChangeOutcome
     ) async throws -> View {
         let calendar = try await calendar.current()
         try await database.write { db in
@@ -165,41 +165,32 @@ struct AppealService: Sendable {
             let context = ChangeContext(
                 caller: caller, document: loaded.document, organization: organization, today: organization.date(at: db.now),
                 calendar: calendar, db: db)
-            let summary = try await change(&appeal, context)
+            let outcome = try await change(&appeal, context)
             try await AppealRepository(db).update(
-                appeal, expectedVersion: stored.appeal.version, explanation: context.explanation.value,
-                specialCaseDetail: context.specialCaseDetail.value)
-            try await AuditLog(db).append(caller.audit(action, .appeal, id, summary))
+                appeal, expectedVersion: stored.appeal.version, explanation: outcome.explanation,
+                specialCaseDetail: outcome.specialCaseDetail)
+            try await AuditLog(db).append(caller.audit(action, .appeal, id, outcome.summary))
         }
         return try await view(caller, id: id)
     }
 
-    /// What a change sees, and what it leaves for the stored row.
-    final class ChangeContext: @unchecked Sendable {
+    /// What a change sees.
+    struct ChangeContext {
         let caller: Caller
         let document: Document
         let organization: Organization
         let today: CalendarDate
         let calendar: WorkCalendar
         let db: DatabaseHandle
-        let explanation = Box<String?>(nil)
-        let specialCaseDetail = Box<String?>(nil)
-
-        init(caller: Caller, document: Document, organization: Organization, today: CalendarDate, calendar: WorkCalendar, db: DatabaseHandle) {
-            self.caller = caller
-            self.document = document
-            self.organization = organization
-            self.today = today
-            self.calendar = calendar
-            self.db = db
-        }
 
         var lastDay: LastDayRule { calendar.overlay.lastDayRule }
     }
 
-    final class Box<Value>: @unchecked Sendable {
-        var value: Value
-        init(_ value: Value) { self.value = value }
+    /// What a change leaves: the audit summary, and what is stored only beside the appeal (nil keeps it).
+    struct ChangeOutcome {
+        var summary: String
+        var explanation: String? = nil
+        var specialCaseDetail: String? = nil
     }
 
     func recordResult(
@@ -208,7 +199,7 @@ struct AppealService: Sendable {
         try await change(caller, id: id, expectedVersion: expectedVersion, policy: AppealAccess.handles, action: "appeal.result") { appeal, context in
             appeal = try AppealRules.recording(result, measuresTaken: measuresTaken, questionID: questionID, in: appeal, on: context.today).get()
             let question = appeal.questions.first { $0.id == questionID }!
-            return AppealServiceTexts.resultRecorded(question)
+            return ChangeOutcome(summary: AppealServiceTexts.resultRecorded(question))
         }
     }
 
@@ -226,8 +217,7 @@ struct AppealService: Sendable {
                 text: AppealServiceTexts.extensionNoticeText(row, document: context.document),
                 to: appeal, about: context.document, context: context)
             appeal.term!.extensions[appeal.term!.extensions.count - 1].noticeDocumentID = notice
-            context.explanation.value = extended.deadline.explanation
-            return AppealServiceTexts.extended(row)
+            return ChangeOutcome(summary: AppealServiceTexts.extended(row), explanation: extended.deadline.explanation)
         }
     }
 
@@ -256,7 +246,7 @@ struct AppealService: Sendable {
             appeal.repeatedOfDocumentID = earlierID
             try await DocumentLinkRepository(context.db).insert(
                 DocumentLink(id: UUID(), fromDocumentID: id, toDocumentID: earlierID, kind: .repeated), createdBy: context.caller.actor.principal.userID)
-            return AppealServiceTexts.repeated(of: earlier.document)
+            return ChangeOutcome(summary: AppealServiceTexts.repeated(of: earlier.document))
         }
     }
 }

@@ -4,7 +4,7 @@ import OborotStore
 /// The Russian texts of the appeals service: audit summaries, notices, errors.
 enum AppealServiceTexts {
     static func created(_ appeal: Appeal) -> String {
-        let who = appeal.applicants.first?.displayName.nilIfEmptyText ?? "аноним"
+        let who = appeal.applicants.first?.displayName.nilIfEmpty ?? "аноним"
         return "Обращение (\(appeal.type.russianName.lowercased()), \(appeal.channel.russianName.lowercased())): \(who), вопросов: \(appeal.questions.count)"
     }
 
@@ -47,7 +47,7 @@ enum AppealServiceTexts {
     }
 
     static func coveringLetterText(_ document: Document, appeal: Appeal) -> String {
-        let who = appeal.applicants.first?.displayName.nilIfEmptyText ?? "заявителя"
+        let who = appeal.applicants.first?.displayName.nilIfEmpty ?? "заявителя"
         return "В соответствии с ч. 3 ст. 8 Федерального закона от 02.05.2006 № 59-ФЗ направляем для рассмотрения обращение \(who) "
             + "\(DocumentTexts.label(document)) «\(document.requisites.title.prefix(200))»."
     }

@@ -228,10 +228,7 @@ extension WebPages {
     func appealReportPage(_ caller: Caller, request: Request) async throws -> Response {
         let query = request.uri.queryParameters
         let actor = caller.actor
-        var organizationIDs = [actor.principal.organizationID]
-        for role in [Role.registrar, .head, .analyst, .controlOfficer] {
-            for path in actor.scopes(for: role) { if let id = path.ids.last, !organizationIDs.contains(id) { organizationIDs.append(id) } }
-        }
+        let organizationIDs = Self.organizationIDs(of: actor, holding: [.registrar, .head, .analyst, .controlOfficer])
         let organizations = try await services.database.read { try await OrganizationRepository($0).findMany(organizationIDs) }
         let chosen = query["organizationId"].flatMap { UUID(uuidString: String($0)) } ?? organizationIDs[0]
         let today = CalendarDate(Date(), in: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current)

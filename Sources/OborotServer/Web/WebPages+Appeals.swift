@@ -159,7 +159,7 @@ extension WebPages {
 
     /// The form's fields as the service's input; the organisation's appeals journal when registering at once.
     static func newAppeal(_ form: AppealFormValues, caller: Caller, services: AppServices) async throws -> AppealService.NewAppeal {
-        func clean(_ text: String?) -> String? { text?.trimmed.nilIfEmptyText }
+        func clean(_ text: String?) -> String? { text?.trimmed.nilIfEmpty }
         guard let organizationID = clean(form.organizationId).flatMap(UUID.init(uuidString:)) ?? Optional(caller.actor.principal.organizationID) else {
             throw OborotError.notFound(.organization)
         }
@@ -201,11 +201,7 @@ extension WebPages {
     func appealForm(_ caller: Caller, values: AppealFormValues, error: OborotError?, message: AppealMessage? = nil) async throws -> Response {
         var message = message
         if message == nil, let id = values.messageId.flatMap(UUID.init(uuidString:)) { message = try? await services.publicAppeals.message(caller, id: id) }
-        let actor = caller.actor
-        var organizationIDs = [actor.principal.organizationID]
-        for path in actor.scopes(for: .registrar) + actor.scopes(for: .head) {
-            if let id = path.ids.last, !organizationIDs.contains(id) { organizationIDs.append(id) }
-        }
+        let organizationIDs = Self.organizationIDs(of: caller.actor, holding: [.registrar, .head])
         let organizations = try await services.database.read { try await OrganizationRepository($0).findMany(organizationIDs) }
         let topics = try await services.appeals.topics(caller, query: nil, includeObsolete: false, limit: 5000)
         let names = Dictionary(topics.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })

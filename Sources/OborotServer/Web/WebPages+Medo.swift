@@ -3,10 +3,6 @@ import Hummingbird
 import OborotDomain
 import OborotStore
 
-extension String {
-    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
-}
-
 extension WebPages {
     /// One packet as a line of the МЭДО page or of a card's exchange log.
     struct MedoPacketRow {

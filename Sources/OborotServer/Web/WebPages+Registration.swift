@@ -98,6 +98,16 @@ extension WebPages {
         }
     }
 
+    /// The caller's own organisation first, then each organisation where they hold one of `roles`: the choices of a
+    /// form's «Организация».
+    static func organizationIDs(of actor: Actor, holding roles: [Role]) -> [UUID] {
+        var ids = [actor.principal.organizationID]
+        for path in roles.flatMap(actor.scopes(for:)) {
+            if let id = path.ids.last, !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
     /// Kinds registered the moment the card is filled in; the others start as drafts to be signed.
     static func registersImmediately(_ kind: DocumentKind) -> Bool { !kind.numberedAfterSigning }
 
@@ -105,10 +115,7 @@ extension WebPages {
         _ caller: Caller, kind: DocumentKind, values: RegistrationForm, error: OborotError?
     ) async throws -> Response {
         let actor = caller.actor
-        var organizationIDs = [actor.principal.organizationID]
-        for path in actor.scopes(for: .registrar) + actor.scopes(for: .head) {
-            if let id = path.ids.last, !organizationIDs.contains(id) { organizationIDs.append(id) }
-        }
+        let organizationIDs = Self.organizationIDs(of: actor, holding: [.registrar, .head])
         let chosen = values.organizationId.flatMap(UUID.init(uuidString:)) ?? organizationIDs[0]
         let organizations = try await services.database.read { try await OrganizationRepository($0).findMany(organizationIDs) }
         let journals = try await services.registry.journals(caller, organizationID: chosen).map(\.0).filter { $0.kinds.contains(kind) }

@@ -70,19 +70,7 @@ public struct AppealRepository: Sendable {
     }
 
     public func find(_ documentID: UUID) async throws -> Stored? {
-        let id = documentID.lowercasedString
-        guard let row = try await db.sql.select().column("*").from("appeals").where("document_id", .equal, id).row(AppealRow.self)
-        else { return nil }
-        let applicants = try await db.sql.select().column("*").from("appeal_applicants").where("document_id", .equal, id)
-            .orderBy("position").rows(AppealApplicantRow.self).map(\.applicant)
-        let questions = try await db.sql.select().column("*").from("appeal_questions").where("document_id", .equal, id)
-            .orderBy("number").rows(AppealQuestionRow.self).map { try $0.question() }
-        let extensions = try await db.sql.select().column("*").from("appeal_extensions").where("document_id", .equal, id)
-            .orderBy("number").rows(AppealExtensionRow.self).map { try $0.extensionRow() }
-        return Stored(
-            appeal: try row.appeal(applicants: applicants, questions: questions, extensions: extensions),
-            organizationID: try UUID.stored(row.organizationId), deadlineExplanation: row.deadlineExplanation,
-            specialCaseDetail: row.specialCaseDetail)
+        try await findMany([documentID])[documentID]
     }
 
     /// Many appeals at once (reports): four statements per 500 appeals instead of four per appeal.
