@@ -38,9 +38,8 @@ from typing import Callable, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_support import (  # noqa: E402  (shared browser helpers; they check that selenium is installed)
-    CYRILLIC, BrowserTest, StepFailed, main, normalized, shorten,
+    CYRILLIC, is_stale, BrowserTest, StepFailed, main, normalized, shorten,
 )
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -572,16 +571,6 @@ class Appeals(BrowserTest):
 
 def to_date(text: str) -> datetime.date:
     return datetime.datetime.strptime(text, "%d.%m.%Y").date()
-
-
-def is_stale(element: WebElement) -> bool:
-    try:
-        element.is_enabled()
-        return False
-    except StaleElementReferenceException:
-        return True
-    except NoSuchElementException:
-        return True
 
 
 if __name__ == "__main__":

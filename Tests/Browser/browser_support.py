@@ -135,7 +135,7 @@ class BrowserTest:
             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
         )
         try:
-            return wait.until(lambda d: condition(d) or None)
+            return wait.until(lambda d: _unless_navigating(condition, d))
         except TimeoutException:
             try:
                 seen = found()
@@ -151,6 +151,37 @@ class BrowserTest:
         action()
         self.passed.append(name)
         print(f"  ok  {name}", flush=True)
+
+
+# What Chromium says when an element is asked about while its document is being replaced by the next page's: the
+# same thing as a stale element, but raised as a plain WebDriverException.
+_NAVIGATING = ("does not belong to the document", "No node with given id", "Cannot find context with specified id")
+
+
+def is_navigation_race(error: WebDriverException) -> bool:
+    return isinstance(error, StaleElementReferenceException) or any(m in str(error) for m in _NAVIGATING)
+
+
+def _unless_navigating(condition: Callable[[WebDriver], Optional[T]], driver: WebDriver) -> Optional[T]:
+    try:
+        return condition(driver) or None
+    except WebDriverException as error:
+        if is_navigation_race(error):
+            return None
+        raise
+
+
+def is_stale(element: WebElement) -> bool:
+    """Whether the element's page has gone (a click that navigates has taken effect)."""
+    try:
+        element.is_enabled()
+        return False
+    except NoSuchElementException:
+        return True
+    except WebDriverException as error:
+        if is_navigation_race(error):
+            return True
+        raise
 
 
 def make_driver() -> WebDriver:

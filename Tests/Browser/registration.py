@@ -36,9 +36,8 @@ from urllib.parse import parse_qs, urlparse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_support import (  # noqa: E402  (shared browser helpers; they check that selenium is installed)
-    CYRILLIC, BrowserTest, StepFailed, describe, main, normalized, shorten, visible,
+    CYRILLIC, is_stale, BrowserTest, StepFailed, describe, main, normalized, shorten, visible,
 )
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -524,14 +523,6 @@ class Registration(BrowserTest):
                   self.number_heads_the_list)
         self.step(f"a second document registered with ДСП ticked shows the «{RESTRICTED_TAG}» tag on its card",
                   self.register_restricted)
-
-
-def is_stale(element: WebElement) -> bool:
-    try:
-        element.is_enabled()
-        return False
-    except StaleElementReferenceException:
-        return True
 
 
 if __name__ == "__main__":
