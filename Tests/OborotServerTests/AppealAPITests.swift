@@ -212,7 +212,7 @@ struct AppealAPITests {
                         standing: AppealRules.standing(of: $0.appeal, today: registeredOn))
                 }
                 return (
-                    try await AppealRepository(db).reportCounts(visibleTo: actor, under: fixture.ministry.path, from: registeredOn, to: registeredOn),
+                    try await AppealRepository(db).reportCounts(under: fixture.ministry.path, from: registeredOn, to: registeredOn),
                     AppealStatistics.counts(facts))
             }
             #expect(sqlCounts == domainCounts)

@@ -38,7 +38,7 @@ struct PublicAppealTests {
         return String(text[range.upperBound...].prefix { $0 != "\"" })
     }
 
-    @Test("a resident submits on the public page; the registrar registers the message as an appeal; results; the status page shows «Дан ответ»; the month's ССТУ file holds it",
+    @Test("a resident submits on the public page; the registrar registers the message as an appeal; the head's resolution; the ministry's answer letter signed and registered; results; the status page shows «Дан ответ»; the month's ССТУ file holds it with the answer's date and file",
           arguments: TestDatabaseKind.available)
     func submitRegisterAnswer(kind: TestDatabaseKind) async throws {
         try await TestApp.run(kind) { app in
@@ -100,7 +100,45 @@ struct PublicAppealTests {
             #expect(registered["stage"] as? String == "Зарегистрировано, рассматривается.")
             #expect((registered["registration"] as? String)?.contains("-ОГ") == true)
 
-            // The answer: the question's result; the status page shows «Дан ответ», the month's ССТУ file holds it.
+            // The minister (the head) puts it under control with an assignment to the department; the card shows it.
+            let minister = try await app.signIn("minister")
+            let resolution = try await app.request(
+                .post, "/api/v1/documents/\(id)/resolutions", token: minister,
+                json: #"{"text":"Рассмотреть, подготовить ответ заявителю","deadline":{"period":"5d"},"controlled":true,"executors":[{"organizationId":"\#(fixture.department.id)"}]}"#)
+            #expect(resolution.status == .created, "\(resolution.text)")
+            let withResolution = try await app.request(.get, "/api/v1/appeals/\(id)", token: clerk).json()
+            #expect((withResolution["resolutions"] as? [[String: Any]])?.map { $0["controlled"] as? Bool } == [true])
+
+            // The ministry answers: the answer letter's draft (asked twice, one letter), its file, the minister's
+            // signature, the registration in «Исходящие».
+            let draft = try await app.request(.post, "/api/v1/appeals/\(id)/answer", token: clerk, json: #"{"text":"Ремонт дороги включён в план на июнь"}"#)
+            #expect(draft.status == .created, "\(draft.text)")
+            let answerID = try draft.json()["documentId"] as? String ?? ""
+            let again = try await app.request(.post, "/api/v1/appeals/\(id)/answer", token: clerk, json: "{}")
+            #expect(again.status == .ok)
+            #expect(try again.json()["documentId"] as? String == answerID)
+            let letter = try await app.request(.get, "/api/v1/documents/\(answerID)", token: clerk).json()
+            #expect(letter["kind"] as? String == "outgoing")
+            #expect((letter["addressees"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Сидорова Анна Игоревна"])
+            let upload = try await app.client.execute(
+                uri: "/api/v1/documents/\(answerID)/files?name=otvet.pdf", method: .post,
+                headers: [.authorization: "Bearer \(clerk)", .contentType: "application/pdf"], body: ByteBuffer(bytes: Array("%PDF-1.7\n% ответ\n".utf8)))
+            #expect(upload.status == .created, "\(upload.text)")
+            let version = letter["version"] as? Int ?? 0
+            let withSigner = try await app.request(
+                .patch, "/api/v1/documents/\(answerID)", token: clerk, json: #"{"version":\#(version),"signerEmployeeId":"\#(fixture.minister.employeeID)"}"#)
+            #expect(withSigner.status == .ok, "\(withSigner.text)")
+            let signed = try await app.request(.post, "/api/v1/documents/\(answerID)/transitions", token: minister, json: #"{"event":"sign","version":\#(version + 1)}"#)
+            #expect(signed.status == .ok, "\(signed.text)")
+            let sent = try await app.request(
+                .post, "/api/v1/documents/\(answerID)/transitions", token: clerk,
+                json: #"{"event":"register","version":\#(version + 2),"journalId":"\#(fixture.journal(for: .outgoing).id)"}"#)
+            #expect(sent.status == .ok, "\(sent.text)")
+            let answerDate = (try sent.json()["registration"] as? [String: Any])?["date"] as? String
+            let letters = try await app.request(.get, "/api/v1/appeals/\(id)", token: clerk).json()["letters"] as? [[String: Any]] ?? []
+            #expect(letters.filter { $0["isAnswer"] as? Bool == true }.map { $0["documentId"] as? String } == [answerID])
+
+            // The result of the question; the status page shows «Дан ответ», the month's ССТУ file holds it.
             let question = (appeal["questions"] as? [[String: Any]])?.first?["id"] as? String ?? ""
             #expect(try await app.request(.post, "/api/v1/appeals/\(id)/questions/\(question)/result", token: clerk, json: #"{"result":"explained"}"#).status == .ok)
             let answered = try await app.request(.get, "/public/appeal/status?code=\(code.lowercased())")
@@ -114,7 +152,8 @@ struct PublicAppealTests {
             #expect(request["name"] as? String == "Сидорова Анна Игоревна")
             let processing = ((request["questions"] as? [[String: Any]])?.first?["processing"] as? [String: Any]) ?? [:]
             #expect(processing["status"] as? String == "explained")
-            #expect(processing["answerDate"] as? String == appeal["registeredOn"] as? String)
+            #expect(processing["answerDate"] as? String == answerDate)
+            #expect(processing["answerFile"] as? String == "otvet.pdf")
 
             // One address sending many in a minute is a robot: 429 with Retry-After. (Through the router every request
             // comes from the same unknown address; the five submissions above count too.)

@@ -57,6 +57,13 @@ public struct Appeal: Sendable, Equatable {
     public var isCollective: Bool { collective || applicants.count > 1 }
     /// Every question has its result.
     public var isClosed: Bool { !questions.isEmpty && questions.allSatisfy(\.status.isFinal) }
+
+    /// Closed after its deadline («рассмотрено с нарушением срока»): the last question resolved after the current
+    /// deadline. Fixed once the appeal is closed, so it is stored with the appeal for the report's counts.
+    public var closedLate: Bool {
+        guard isClosed, let term, let lastResolved = questions.compactMap(\.resolvedOn).max() else { return false }
+        return lastResolved > term.currentDeadline
+    }
 }
 
 /// The covering letter of the body that forwarded an appeal to us.

@@ -208,13 +208,20 @@ public enum AppealRules {
         return .success(next)
     }
 
+    /// Whether an answer letter may be prepared: the appeal is registered, someone can receive it (a named applicant
+    /// with a postal address, or an e-mail for an electronic answer: ст. 10 ч. 4, ст. 11 ч. 1), and it was not closed
+    /// as a special case (that gets its notice instead). A closed appeal may still be answered: results are often
+    /// recorded before the letter goes.
+    public static func answering(_ appeal: Appeal) -> Result<Void, OborotError> {
+        guard appeal.term != nil else { return .failure(.appealNotRegistered) }
+        guard appeal.specialCase == nil else { return .failure(.answerAfterSpecialCase) }
+        return appeal.applicants.contains { !$0.isAnonymous } ? .success(()) : .failure(.answerNeedsAddress)
+    }
+
     /// Where the appeal stands, for lists and the card.
     public static func standing(of appeal: Appeal, today: CalendarDate) -> AppealStanding {
         guard let term = appeal.term else { return .notRegistered }
-        if appeal.isClosed {
-            let lastResolved = appeal.questions.compactMap(\.resolvedOn).max() ?? today
-            return lastResolved > term.currentDeadline ? .closedLate : .closed
-        }
+        if appeal.isClosed { return appeal.closedLate ? .closedLate : .closed }
         if today > term.currentDeadline { return .overdue }
         return term.extensions.isEmpty ? .inWork : .extended
     }

@@ -76,6 +76,20 @@ public enum AppealStatistics {
         public var byTerritory: [String: Int] = [:]
 
         public init() {}
+
+        /// Adds `questions` questions of one topic and status, of which `measuresTaken` have measures taken, `onSite`
+        /// belong to appeals considered on site and `late` to appeals closed after their deadline. The counts that
+        /// hold only for some statuses (measures for «Поддержано», on site for the answered) are applied here, so the
+        /// database may count them over any status.
+        public mutating func add(questions n: Int, topic: TopicCode, status: QuestionStatus, measuresTaken: Int, onSite: Int, late: Int) {
+            questions += n
+            byStatus[status, default: 0] += n
+            if status == .supported { self.measuresTaken += measuresTaken }
+            if status.isAnswered { self.onSite += onSite }
+            self.late += late
+            bySection[topic.section, default: 0] += n
+            if topic.level >= 3, let theme = TopicCode(topic.parts.prefix(3).joined(separator: ".")) { byTopic[theme, default: 0] += n }
+        }
     }
 
     public static func counts(_ facts: [Facts]) -> Counts {
@@ -83,7 +97,6 @@ public enum AppealStatistics {
         for fact in facts {
             let appeal = fact.appeal
             counts.appeals += 1
-            counts.questions += appeal.questions.count
             if appeal.repeatedOfDocumentID != nil { counts.repeated += 1 }
             if appeal.isCollective { counts.collective += 1 }
             if fact.onControl { counts.onControl += 1 }
@@ -91,14 +104,9 @@ public enum AppealStatistics {
             counts.byType[appeal.type, default: 0] += 1
             counts.byTerritory[fact.territory, default: 0] += 1
             for question in appeal.questions {
-                counts.byStatus[question.status, default: 0] += 1
-                if question.status == .supported && question.measuresTaken { counts.measuresTaken += 1 }
-                if appeal.consideredOnSite && question.status.isAnswered { counts.onSite += 1 }
-                if fact.standing == .closedLate { counts.late += 1 }
-                counts.bySection[question.topicCode.section, default: 0] += 1
-                if question.topicCode.level >= 3, let theme = TopicCode(question.topicCode.parts.prefix(3).joined(separator: ".")) {
-                    counts.byTopic[theme, default: 0] += 1
-                }
+                counts.add(
+                    questions: 1, topic: question.topicCode, status: question.status, measuresTaken: question.measuresTaken ? 1 : 0,
+                    onSite: appeal.consideredOnSite ? 1 : 0, late: fact.standing == .closedLate ? 1 : 0)
             }
         }
         return counts

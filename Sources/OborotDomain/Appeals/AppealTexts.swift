@@ -32,6 +32,19 @@ extension OborotError {
         .conflict, code: "appeal_not_registered", title: "Обращение не зарегистрировано",
         detail: "Сначала зарегистрируйте обращение: срок рассмотрения считается со дня регистрации.")
 
+    public static let answerNeedsAddress = OborotError(
+        .unprocessable, code: "no_address_for_answer", title: "Некуда направить ответ",
+        detail: "У заявителя нет ни фамилии с почтовым адресом, ни адреса электронной почты: ответ не даётся (ст. 11 ч. 1 59-ФЗ).")
+
+    public static let answerTextTooLong = OborotError(
+        .unprocessable, code: "text_too_long", title: "Слишком длинный текст",
+        detail: "Текст ответа для проекта письма не длиннее \(AppealRules.maxReasonLength) символов; полный текст приложите файлом.",
+        fieldProblems: [FieldProblem(field: "text", code: "too_long", message: "Не длиннее \(AppealRules.maxReasonLength) символов.")])
+
+    public static let answerAfterSpecialCase = OborotError(
+        .conflict, code: "answer_after_special_case", title: "Обращение закрыто без ответа по существу",
+        detail: "Обращение закрыто как особый случай; заявителю направляется уведомление, а не ответ.")
+
     public static let appealClosed = OborotError(
         .conflict, code: "appeal_closed", title: "Обращение рассмотрено",
         detail: "По всем вопросам обращения уже есть результат.")

@@ -37,6 +37,28 @@ struct AppealJSON: Encodable {
     var version: Int
     var trackingCode: String?
     var repeatCandidates: [Candidate]?
+    var answerDocumentId: String?
+    var letters: [Letter]
+    var resolutions: [ResolutionLine]
+
+    /// A letter of the body «в ответ на» the appeal (the answer or a notice).
+    struct Letter: Encodable {
+        var documentId: String
+        var title: String
+        var state: String
+        var stateName: String
+        var number: String?
+        var registeredOn: String?
+        var isAnswer: Bool
+    }
+
+    struct ResolutionLine: Encodable {
+        var id: String
+        var text: String
+        var date: String
+        var state: String
+        var controlled: Bool
+    }
 
     struct ApplicantJSON: Encodable {
         var kind: String
@@ -137,6 +159,16 @@ struct AppealJSON: Encodable {
         version = appeal.version
         trackingCode = view.personalDataShown ? appeal.trackingCode : nil
         repeatCandidates = candidates.map { $0.map(Candidate.init) }
+        answerDocumentId = view.answerDocumentID?.lowercasedString
+        letters = view.letters.map {
+            Letter(
+                documentId: $0.document.id.lowercasedString, title: $0.document.requisites.title, state: $0.document.state.rawValue,
+                stateName: $0.document.state.russianName, number: $0.document.registration?.number,
+                registeredOn: $0.document.registration?.date.iso, isAnswer: $0.isAnswer)
+        }
+        resolutions = view.resolutions.map {
+            ResolutionLine(id: $0.id.lowercasedString, text: $0.text, date: $0.date.iso, state: $0.state.rawValue, controlled: $0.controlled)
+        }
     }
 
     struct ListItem: Encodable {

@@ -32,7 +32,9 @@ enum AppealNotices {
             id: TimeOrderedID.make(at: now), organizationID: context.organization.id, kind: .outgoing, directiveForm: nil, state: .draft,
             requisites: DocumentRequisites(
                 title: String(title.prefix(2000)), addressees: [.correspondent(correspondentID)],
-                executorEmployeeID: appealDocument.requisites.executorEmployeeID, notes: String(notes.prefix(2000))),
+                // The appeal's executor, else whoever prepares the letter: an outgoing letter is registered with one.
+                executorEmployeeID: appealDocument.requisites.executorEmployeeID ?? context.caller.actor.principal.employeeID,
+                notes: String(notes.prefix(2000))),
             signedAt: nil, registration: nil, caseFileID: nil, cancellationReason: nil,
             createdByUserID: context.caller.actor.principal.userID, createdAt: now, updatedAt: now, version: 1)
         try await DocumentRepository(db).insert(draft, organizationPath: context.organization.path)

@@ -13,6 +13,7 @@ import OborotStore
 /// | `GET /api/v1/appeals/{id}/repeat-candidates`, `POST …/repeated` | earlier appeals of the applicant; confirm one |
 /// | `POST /api/v1/appeals/{id}/questions/{questionId}/result` | a question's result |
 /// | `POST /api/v1/appeals/{id}/extend`, `…/forward`, `…/close` | the extension, forwarding, a special case |
+/// | `POST /api/v1/appeals/{id}/answer` | the answer letter's draft → 201 (200 when it was already prepared) |
 /// | `GET /api/v1/appeal-reports/statistics?organizationId=&from=&to=&format=csv` | the report |
 /// | `GET /api/v1/appeal-reports/sstu?organizationId=&month=YYYY-MM` | the monthly ССТУ file |
 /// | `GET /api/v1/appeal-topics?q=&obsolete=true`, `POST /api/v1/appeal-topics` (CSV body) | the classifier |
@@ -101,6 +102,13 @@ enum AppealRoutes {
             let view = try await appeals.close(
                 caller, id: try context.pathID("documentId", .appeal), as: specialCase, detail: body.detail, expectedVersion: body.version)
             return try FileRoutes.jsonResponse(status: .ok, AppealJSON(view))
+        }
+        router.post("/api/v1/appeals/:documentId/answer") { request, context in
+            let caller = try RequestScope.current.requireCaller()
+            let body = try await ApprovalRoutes.decode(AnswerBody.self, request, context)
+            let answer = try await appeals.prepareAnswer(caller, id: try context.pathID("documentId", .appeal), text: body.text)
+            return try FileRoutes.jsonResponse(
+                status: answer.created ? .created : .ok, ["documentId": answer.documentID.lowercasedString])
         }
         router.get("/api/v1/appeal-reports/statistics") { request, _ in
             let caller = try RequestScope.current.requireCaller()
@@ -196,6 +204,10 @@ enum AppealRoutes {
         var questionIds: [String]?
         var version: Int?
     }
+    struct AnswerBody: Decodable {
+        var text: String?
+    }
+
     struct CloseBody: Decodable {
         var specialCase: String
         var detail: String?

@@ -21,7 +21,7 @@ extension AppealService {
         return try await database.read { db in
             let organization = try await OrganizationRepository(db).get(organizationID)
             try caller.actor.require(AppealAccess.reports(on: organization.path))
-            let counts = try await AppealRepository(db).reportCounts(visibleTo: caller.actor, under: organization.path, from: from, to: to)
+            let counts = try await AppealRepository(db).reportCounts(under: organization.path, from: from, to: to)
             let names = Dictionary(try await TopicRepository(db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
             let report = AppealStatistics.report(counts, topicName: { names[$0] })
             return (organization, report)
@@ -38,14 +38,29 @@ extension AppealService {
             let organization = try await OrganizationRepository(db).get(organizationID)
             try caller.actor.require(AppealAccess.exports(on: organization.path))
             let appeals = try await AppealRepository(db).period(visibleTo: caller.actor, under: organization.path, from: from, to: to)
+            var sources: [SSTUExport.Source] = []
+            for appeal in appeals {
+                let answer = try await Self.registeredAnswer(appeal.answerDocumentID, db: db)
+                sources.append(SSTUExport.Source(
+                    appeal: appeal.appeal, number: appeal.number, registeredOn: appeal.registeredOn, answerDate: answer?.date,
+                    answerFile: answer?.file))
+            }
             return SSTUExport.make(
-                department: .init(id: organization.id, name: organization.fullName), year: year, month: month,
-                sources: appeals.map { SSTUExport.Source(appeal: $0.appeal, number: $0.number, registeredOn: $0.registeredOn) })
+                department: .init(id: organization.id, name: organization.fullName), year: year, month: month, sources: sources)
         }
         try await database.write { db in
             try await AuditLog(db).append(caller.audit("appeal.sstu_export", .organization, organizationID, AppealServiceTexts.exported(export)))
         }
         return export
+    }
+
+    /// The answer letter once it is registered (sent): its date and the name of its first file, for ССТУ.
+    private static func registeredAnswer(_ id: UUID?, db: DatabaseHandle) async throws -> (date: CalendarDate, file: String?)? {
+        guard let id, let letter = try await DocumentRepository(db).find(id), let registration = letter.registration,
+            letter.state != .cancelled
+        else { return nil }
+        let file = try await AttachmentRepository(db).summaries(documentID: id).first { $0.current != nil }?.current?.fileName
+        return (registration.date, file)
     }
 
     // MARK: Classifier

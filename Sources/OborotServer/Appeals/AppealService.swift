@@ -44,6 +44,15 @@ struct AppealService: Sendable {
         var canHandle: Bool
         var canAdminister: Bool
         var canDecide: Bool
+        /// The body's letters «в ответ на» the appeal the caller may see: the answer and the notices.
+        var letters: [Letter]
+        var answerDocumentID: UUID?
+        var resolutions: [Resolution]
+    }
+
+    struct Letter: Sendable {
+        var document: Document
+        var isAnswer: Bool
     }
 
     /// Opens an appeal: the card and its appeal rows in one transaction; with `registerIn` it is registered at once
@@ -136,12 +145,18 @@ struct AppealService: Sendable {
         var codes = Set(appeal.questions.map(\.topicCode))
         codes.formUnion(appeal.questions.compactMap(\.topicCode.parent))
         let names = try await TopicRepository(db).find(codes).mapValues(\.name)
+        var letters: [Letter] = []
+        for link in try await DocumentLinkRepository(db).links(of: id) where link.kind == .inReplyTo && link.toDocumentID == id {
+            guard let letter = try? await DocumentRepository(db).visible(link.fromDocumentID, to: actor) else { continue }
+            letters.append(Letter(document: letter.document, isAnswer: letter.document.id == stored.answerDocumentID))
+        }
         return View(
             appeal: appeal, document: loaded.document, facts: loaded.facts, organization: organization,
             deadlineExplanation: stored.deadlineExplanation, specialCaseDetail: stored.specialCaseDetail,
             standing: AppealRules.standing(of: stored.appeal, today: organization.date(at: Date())), personalDataShown: handles,
             topicNames: names, canHandle: handles, canAdminister: AppealAccess.administers(loaded.facts).allows(actor),
-            canDecide: AppealAccess.decides(loaded.facts).allows(actor))
+            canDecide: AppealAccess.decides(loaded.facts).allows(actor), letters: letters, answerDocumentID: stored.answerDocumentID,
+            resolutions: try await ControlRepository(db).resolutions(documentID: id).filter { $0.state != .cancelled })
     }
 
     // MARK: Changes

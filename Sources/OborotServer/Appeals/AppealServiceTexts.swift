@@ -42,6 +42,20 @@ enum AppealServiceTexts {
         "Поступило обращение, направленное по компетенции: \(sender.shortName), сопроводительное письмо № \(number)"
     }
 
+    static func answerTitle(_ document: Document) -> String {
+        "Ответ на обращение \(DocumentTexts.label(document))"
+    }
+
+    /// What the draft's notes hold when the executor gave no text: what the letter must contain.
+    static func answerNotes(_ appeal: Appeal) -> String {
+        let questions = appeal.questions.map { "\($0.number). \($0.text ?? $0.topicCode.description)" }.joined(separator: "; ")
+        return "Ответ по существу каждого вопроса обращения (ст. 10 ч. 1 п. 4 59-ФЗ): \(questions). Приложите подписанное письмо."
+    }
+
+    static func answerPrepared(_ document: Document) -> String {
+        "Подготовлен проект ответа заявителю на обращение \(DocumentTexts.label(document))"
+    }
+
     static func coveringLetterTitle(_ document: Document) -> String {
         "О направлении обращения гражданина по компетенции (\(DocumentTexts.label(document)))"
     }

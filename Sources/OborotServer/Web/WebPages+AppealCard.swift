@@ -41,6 +41,19 @@ extension WebPages {
             var id: String
             var reason: String
         }
+        struct Letter {
+            var id: String
+            var title: String
+            var stateName: String
+            var number: String?
+            var isAnswer: Bool
+        }
+        struct ResolutionLine {
+            var text: String
+            var date: String
+            var controlled: Bool
+            var resolutionState: String
+        }
         var appealId: String
         var number: String
         var title: String
@@ -72,6 +85,11 @@ extension WebPages {
         var candidates: [Candidate]
         var hasCandidates: Bool
         var repeatedOf: String?
+        var letters: [Letter]
+        var hasLetters: Bool
+        var resolutions: [ResolutionLine]
+        var hasResolutions: Bool
+        var canAnswer: Bool
         var error: String?
         var notice: String?
     }
@@ -100,6 +118,9 @@ extension WebPages {
     struct RepeatForm: Decodable {
         var earlierId: String?
     }
+    struct AnswerForm: Decodable {
+        var text: String?
+    }
 
     func addAppealCardRoutes(to router: Router<AppRequestContext>) {
         router.get("/appeals/report") { request, _ in
@@ -127,6 +148,18 @@ extension WebPages {
             }
         }
         let appeals = services.appeals
+        // The answer's draft opens at once: the executor attaches the letter there, sends it to signing, registers it.
+        router.post("/appeals/:id/answer") { request, context in
+            let caller = try signedIn(request)
+            let id = try context.pathID("id", .appeal)
+            let form = try await WebForms.decode(AnswerForm.self, from: request)
+            do {
+                let answer = try await appeals.prepareAnswer(caller, id: id, text: form.text)
+                return WebRedirect(location: "/documents/\(answer.documentID.lowercasedString)").response
+            } catch let error as OborotError where error.kind != .notFound && error.kind != .unauthorized {
+                return try await appealCard(caller, id: id, error: error.detail, status: error.kind.status)
+            }
+        }
         action("result", ResultForm.self) { caller, id, form in
             guard let question = form.question.flatMap(UUID.init(uuidString:)) else { throw OborotError.notFound(.appealQuestion) }
             guard let result = QuestionStatus(rawValue: form.result ?? "") else {
@@ -195,7 +228,20 @@ extension WebPages {
             specialCases: AppealSpecialCase.allCases.map { .init(value: $0.rawValue, name: "\($0.russianName) — \($0.article)") },
             organizations: regionOrganizations.map { AppealCardModel.Option(value: $0.id.lowercasedString, name: $0.shortName) },
             candidates: candidates.map { .init(id: $0.documentID.lowercasedString, reason: $0.reason) }, hasCandidates: !candidates.isEmpty,
-            repeatedOf: appeal.repeatedOfDocumentID?.lowercasedString, error: error, notice: notice)
+            repeatedOf: appeal.repeatedOfDocumentID?.lowercasedString,
+            letters: view.letters.map {
+                .init(id: $0.document.id.lowercasedString, title: $0.document.requisites.title, stateName: $0.document.state.russianName,
+                      number: $0.document.registration.map { "№ \($0.number) от \($0.date.russian)" }, isAnswer: $0.isAnswer)
+            },
+            hasLetters: !view.letters.isEmpty,
+            resolutions: view.resolutions.map {
+                .init(text: $0.text, date: $0.date.russian, controlled: $0.controlled,
+                      resolutionState: $0.state == .closed ? "снята с контроля" : $0.state == .draft ? "проект" : $0.controlled ? "на контроле" : "без контроля")
+            },
+            hasResolutions: !view.resolutions.isEmpty,
+            canAnswer: view.canHandle && appeal.term != nil && appeal.specialCase == nil && view.answerDocumentID == nil
+                && appeal.applicants.contains { !$0.isAnonymous },
+            error: error, notice: notice)
         return page("appeal", title: "Обращение \(model.number)", model: ["appeal": model, "version": appeal.version] as [String: Any], caller: caller, path: "/appeals", status: status)
     }
 

@@ -26,6 +26,7 @@ public struct PeriodAppeal: Sendable {
     public var number: String
     public var registeredOn: CalendarDate
     public var onControl: Bool
+    public var answerDocumentID: UUID?
 }
 
 /// Which appeals a list shows.
@@ -122,7 +123,8 @@ extension AppealRepository {
                     appeal: stored.appeal, organizationID: stored.organizationID,
                     organizationName: try row.decode(column: "short_name", as: String.self),
                     number: try row.decode(column: "registration_number", as: String?.self) ?? "",
-                    registeredOn: term.registeredOn, onControl: try row.decode(column: "on_control", as: Bool.self)))
+                    registeredOn: term.registeredOn, onControl: try row.decode(column: "on_control", as: Bool.self),
+                    answerDocumentID: stored.answerDocumentID))
         }
         return result
     }

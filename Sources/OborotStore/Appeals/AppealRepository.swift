@@ -21,7 +21,7 @@ public struct AppealRepository: Sendable {
             try await db.sql.insert(into: "appeal_applicant_keys").columns("applicant_key", "document_id")
                 .values(SQLBind(key), SQLBind(appeal.documentID.lowercasedString)).run()
         }
-        try await writeParts(appeal)
+        try await writeParts(appeal, organizationID: organizationID)
     }
 
     /// Saves a changed appeal (term, questions, extensions, flags) if `expectedVersion` is still current; returns
@@ -41,20 +41,21 @@ public struct AppealRepository: Sendable {
         if let specialCaseDetail { query = query.set("special_case_detail", to: specialCaseDetail) }
         let updated = try await query
             .where("document_id", .equal, appeal.documentID.lowercasedString).where("version", .equal, expectedVersion)
-            .returning("version").all()
-        guard !updated.isEmpty else {
+            .returning("organization_id").all()
+        guard let organizationID = try updated.first.map({ try UUID.stored($0.decode(column: "organization_id", as: String.self)) }) else {
             let current = try await find(appeal.documentID)?.appeal.version ?? 0
             throw OborotError.staleVersion(.appeal, expected: expectedVersion, actual: current)
         }
         try await db.sql.delete(from: "appeal_questions").where("document_id", .equal, appeal.documentID.lowercasedString).run()
         try await db.sql.delete(from: "appeal_extensions").where("document_id", .equal, appeal.documentID.lowercasedString).run()
-        try await writeParts(appeal)
+        try await writeParts(appeal, organizationID: organizationID)
         return expectedVersion + 1
     }
 
-    private func writeParts(_ appeal: Appeal) async throws {
+    private func writeParts(_ appeal: Appeal, organizationID: UUID) async throws {
         if !appeal.questions.isEmpty {
-            try await db.sql.insert(into: "appeal_questions").rows(appeal.questions.map { AppealQuestionRow($0, documentID: appeal.documentID) }).run()
+            try await db.sql.insert(into: "appeal_questions")
+                .rows(appeal.questions.map { AppealQuestionRow($0, of: appeal, organizationID: organizationID) }).run()
         }
         if let extensions = appeal.term?.extensions, !extensions.isEmpty {
             try await db.sql.insert(into: "appeal_extensions").rows(extensions.map { AppealExtensionRow($0, documentID: appeal.documentID) }).run()
@@ -67,6 +68,8 @@ public struct AppealRepository: Sendable {
         public var organizationID: UUID
         public var deadlineExplanation: String?
         public var specialCaseDetail: String?
+        /// The outgoing document prepared as the answer to the applicant.
+        public var answerDocumentID: UUID?
     }
 
     public func find(_ documentID: UUID) async throws -> Stored? {
@@ -92,10 +95,17 @@ public struct AppealRepository: Sendable {
                     extensions: try (extensions[row.documentId] ?? []).map { try $0.extensionRow() })
                 result[appeal.documentID] = Stored(
                     appeal: appeal, organizationID: try UUID.stored(row.organizationId), deadlineExplanation: row.deadlineExplanation,
-                    specialCaseDetail: row.specialCaseDetail)
+                    specialCaseDetail: row.specialCaseDetail, answerDocumentID: try row.answerDocumentId.map(UUID.stored))
             }
         }
         return result
+    }
+
+    /// Records the outgoing document prepared as the answer (the appeal's version is not a part of it: the answer is
+    /// a document of its own, and preparing it changes nothing the appeal's editors hold).
+    public func setAnswer(_ documentID: UUID, answer: UUID) async throws {
+        try await db.sql.update("appeals").set("answer_document_id", to: answer.lowercasedString)
+            .where("document_id", .equal, documentID.lowercasedString).run()
     }
 
     /// Earlier appeals in the organisation's tree that share an applicant key, for the repeated-appeal check.
@@ -170,13 +180,18 @@ extension AppealRepository {
             })
         try await db.bulk.copy(
             into: "appeal_questions",
-            columns: ["id", "document_id", "number", "topic_code", "question_text", "status", "measures_taken", "resolved_on"],
+            columns: [
+                "id", "document_id", "number", "topic_code", "question_text", "status", "measures_taken", "resolved_on",
+                "organization_id", "registered_on", "on_site", "closed_late",
+            ],
             rows: appeals.flatMap { appeal in
                 appeal.questions.map { question in
                     [
                         .text(question.id.lowercasedString), .text(appeal.documentID.lowercasedString), .integer(Int64(question.number)),
                         .text(question.topicCode.description), .of(question.text), .text(question.status.rawValue), bool(question.measuresTaken),
                         .of(question.resolvedOn?.iso),
+                        .text((organizations[appeal.documentID] ?? appeal.documentID).lowercasedString), .of(appeal.term?.registeredOn.iso),
+                        bool(appeal.consideredOnSite), bool(appeal.closedLate),
                     ]
                 }
             })

@@ -26,6 +26,8 @@ struct AppealRow: Codable, Sendable {
     var isClosed: Bool
     var version: Int
     var createdAt: Int64
+    /// Set only by `AppealRepository.setAnswer`.
+    var answerDocumentId: String?
 
     init(_ appeal: Appeal, organizationID: UUID, explanation: String?, specialCaseDetail: String?, now: Date) {
         documentId = appeal.documentID.lowercasedString
@@ -121,10 +123,15 @@ struct AppealQuestionRow: Codable, Sendable {
     var forwardedOrganizationId: String?
     var forwardedDocumentId: String?
     var forwardedOn: String?
+    // Copies of the appeal's report facts (see migration 13), rewritten with the questions.
+    var organizationId: String
+    var registeredOn: String?
+    var onSite: Bool
+    var closedLate: Bool
 
-    init(_ question: AppealQuestion, documentID: UUID) {
+    init(_ question: AppealQuestion, of appeal: Appeal, organizationID: UUID) {
         id = question.id.lowercasedString
-        documentId = documentID.lowercasedString
+        documentId = appeal.documentID.lowercasedString
         number = question.number
         topicCode = question.topicCode.description
         questionText = question.text
@@ -135,6 +142,10 @@ struct AppealQuestionRow: Codable, Sendable {
         forwardedOrganizationId = question.forwardedTo?.organizationID?.lowercasedString
         forwardedDocumentId = question.forwardedTo?.documentID?.lowercasedString
         forwardedOn = question.forwardedTo?.forwardedOn.iso
+        organizationId = organizationID.lowercasedString
+        registeredOn = appeal.term?.registeredOn.iso
+        onSite = appeal.consideredOnSite
+        closedLate = appeal.closedLate
     }
 
     func question() throws -> AppealQuestion {

@@ -12,6 +12,11 @@ public struct ControlRepository: Sendable {
 
     public func insert(_ resolution: Resolution) async throws {
         try await db.sql.insert(into: "resolutions").rows([ResolutionRow(resolution, now: db.now)]).run()
+        if resolution.controlled {
+            // The appeals report counts «взято на контроль» from the appeal's row (no-op for other documents).
+            try await db.sql.update("appeals").set("on_control", to: true)
+                .where("document_id", .equal, resolution.documentID.lowercasedString).run()
+        }
     }
 
     public func resolution(_ id: UUID) async throws -> Resolution {

@@ -38,5 +38,6 @@ public enum Migrations {
         medoSignatures,
         appeals,
         appealMessages,
+        appealReport,
     ]
 }
