@@ -14,6 +14,9 @@ What people do, in headless Chromium with the Russian pages, all through the pag
 3. the registrar records «Рассмотрено. Разъяснено» for question 1;
 4. the registrar forwards the rest to «Минфин РО»: question 2 is «Направлено по компетенции», the appeal
    «Рассмотрено»;
+4a. the registrar types the answer's gist and presses «Подготовить ответ»: the outgoing draft «Ответ на обращение
+   № …» to Петров opens; back on the appeal it is listed as «ответ» beside the forwarding notice, unnumbered, and
+   the form is gone;
 5. the ministry's registrar (`minfin-ro.registrar`) signs in, finds the forwarded appeal under «Обращения» (not
    registered there yet) and opens it: it came «Из другого органа», with the government's number;
 6. the government's registrar registers a second appeal (sent with Ctrl+Enter) and has no extension form; the
@@ -66,6 +69,7 @@ EXPLAINED = "Рассмотрено. Разъяснено"
 FORWARDED = "Направлено по компетенции"
 TERM_ARTICLE = "ст. 12 ч. 1 59-ФЗ"
 EXTENSION_DAYS = 10
+ANSWER_GIST = "Разъяснён порядок ремонта дороги; вопрос о мусоре направлен в Минфин РО"
 
 APPEAL_PATH = re.compile(r"^/appeals/([0-9a-fA-F-]{36})$")
 NUMBER = re.compile(r"№\s*(\S+)\s+от\s+(\d{2}\.\d{2}\.\d{4})")
@@ -111,6 +115,9 @@ class Appeals(BrowserTest):
         self.step(f"«{EXPLAINED}» recorded for question 1", self.record_result)
         self.step(f"the rest forwarded to «{MINISTRY}»: question 2 «{FORWARDED}», the appeal «Рассмотрено»",
                   self.forward)
+        self.step("«Подготовить ответ» with the answer's gist opens the outgoing draft «Ответ на обращение …» to the "
+                  "applicant; back on the appeal it is listed as «ответ», the forwarding notice beside it, and the form is gone",
+                  self.prepare_answer)
         self.step(f"{MINISTRY_REGISTRAR} finds the forwarded appeal (not registered yet) and sees where it came from",
                   self.ministry_receives)
         self.step(f"{REGISTRAR} registers a second appeal with Ctrl+Enter and has no extension form",
@@ -435,6 +442,28 @@ class Appeals(BrowserTest):
             raise StepFailed("the appeal «Рассмотрено» once every question is done", f"«{self.standing()}»")
         if self.driver.find_elements(By.CSS_SELECTOR, "#forward-form, form.result-form, #close-form"):
             raise StepFailed("no forms left on a closed appeal")
+
+    def prepare_answer(self) -> None:
+        form = self.find("#answer-form", "the form «Подготовить ответ» under «Ответ и уведомления заявителю»")
+        self.type_into("#answer-text", ANSWER_GIST, "«Суть ответа»")
+        self.click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"), "the answer's draft card after «Подготовить ответ»",
+                            lambda d: re.match(r"^/documents/[0-9a-f-]{36}$", self.path()) is not None)
+        heading = self.text("h1") + " " + self.text("main")
+        if "Ответ на обращение" not in heading or self.first_number not in heading:
+            raise StepFailed(f"the draft titled «Ответ на обращение № {self.first_number} …»", self.where())
+        if "Петров" not in self.text("main"):
+            raise StepFailed("the applicant Петров among the draft's addressees", shorten(self.text("main"), 300))
+        self.open(f"/appeals/{self.first_id}")
+        letters = self.find("#letters", "the list of letters «Ответ и уведомления заявителю» on the appeal")
+        text = normalized(letters.text)
+        if "ответ" not in text or "Ответ на обращение" not in text:
+            raise StepFailed("the answer listed with the tag «ответ»", f"«{shorten(text, 300)}»")
+        if "Уведомление о переадресации" not in text:
+            raise StepFailed("the forwarding notice listed beside the answer", f"«{shorten(text, 300)}»")
+        if self.driver.find_elements(By.CSS_SELECTOR, "#answer-form"):
+            raise StepFailed("no second «Подготовить ответ» once the answer is prepared")
+        if "Проект, №" in text:
+            raise StepFailed("no registration number on the unregistered drafts", f"«{shorten(text, 300)}»")
 
     def ministry_receives(self) -> None:
         self.sign_in_as(MINISTRY_REGISTRAR)

@@ -45,7 +45,7 @@ extension WebPages {
             var id: String
             var title: String
             var stateName: String
-            var number: String?
+            var letterNumber: String?  // not `number`: Mustache would show the appeal's for a draft
             var isAnswer: Bool
         }
         struct ResolutionLine {
@@ -231,7 +231,7 @@ extension WebPages {
             repeatedOf: appeal.repeatedOfDocumentID?.lowercasedString,
             letters: view.letters.map {
                 .init(id: $0.document.id.lowercasedString, title: $0.document.requisites.title, stateName: $0.document.state.russianName,
-                      number: $0.document.registration.map { "№ \($0.number) от \($0.date.russian)" }, isAnswer: $0.isAnswer)
+                      letterNumber: $0.document.registration.map { "№ \($0.number) от \($0.date.russian)" }, isAnswer: $0.isAnswer)
             },
             hasLetters: !view.letters.isEmpty,
             resolutions: view.resolutions.map {
