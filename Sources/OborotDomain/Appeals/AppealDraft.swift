@@ -27,7 +27,7 @@ public struct AppealDraft: Sendable, Equatable {
         self.questions = questions
     }
 
-    public struct QuestionDraft: Sendable, Equatable {
+    public struct QuestionDraft: Sendable, Equatable, Codable {
         public var topicCode: String
         public var text: String?
 

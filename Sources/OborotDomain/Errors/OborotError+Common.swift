@@ -80,6 +80,9 @@ public enum ObjectKind: String, Sendable, CaseIterable {
     case appeal
     case appealQuestion = "appeal_question"
     case appealTopic = "appeal_topic"
+    case receptionSchedule = "reception_schedule"
+    case receptionBooking = "reception_booking"
+    case receptionCard = "reception_card"
 
     /// The noun in Russian, nominative, for messages.
     public var russianName: String {
@@ -114,13 +117,16 @@ public enum ObjectKind: String, Sendable, CaseIterable {
         case .appeal: "Обращение"
         case .appealQuestion: "Вопрос обращения"
         case .appealTopic: "Код классификатора"
+        case .receptionSchedule: "График личного приёма"
+        case .receptionBooking: "Запись на личный приём"
+        case .receptionCard: "Карточка личного приёма"
         }
     }
 
     /// «… не найден(а)» with the right grammatical gender.
     var isFeminine: Bool {
         switch self {
-        case .organization, .position, .documentLink, .resolution, .signature, .certificateBinding, .delivery: true
+        case .organization, .position, .documentLink, .resolution, .signature, .certificateBinding, .delivery, .receptionBooking, .receptionCard: true
         default: false
         }
     }

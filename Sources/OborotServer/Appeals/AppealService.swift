@@ -28,6 +28,8 @@ struct AppealService: Sendable {
         var registerIn: UUID?
         /// The public-form message this appeal is accepted from: its files and tracking code come along.
         var messageID: UUID? = nil
+        /// What else is written in the card's transaction (the reception card an appeal comes from).
+        var alongside: (@Sendable (Document, DatabaseHandle) async throws -> Void)? = nil
     }
 
     /// An appeal as its card shows it, with the personal data masked unless the caller handles it.
@@ -78,7 +80,7 @@ struct AppealService: Sendable {
             DocumentService.NewDocument(
                 organizationID: input.organizationID, kind: .appeal, directiveForm: nil, requisites: input.requisites,
                 registerIn: input.registerIn, caseFileID: nil),
-            alongside: { [messageID = input.messageID] document, db in
+            alongside: { [messageID = input.messageID, alongside = input.alongside] document, db in
                 var appeal = draft.appeal(documentID: document.id)
                 if let messageID {
                     appeal.trackingCode = try await Self.accept(messageID, as: document, caller: caller, db: db)
@@ -91,6 +93,7 @@ struct AppealService: Sendable {
                 }
                 try await AppealRepository(db).insert(appeal, organizationID: document.organizationID, explanation: explanation)
                 try await AuditLog(db).append(caller.audit("appeal.create", .appeal, document.id, AppealServiceTexts.created(appeal)))
+                try await alongside?(document, db)
             })
         // The registrar just typed the personal data in: showing it back is not a view to audit.
         let view = try await database.read { db in try await Self.view(caller.actor, id: details.document.id, db: db) }

@@ -29,6 +29,7 @@ struct AppServices: Sendable {
     let delivery: DeliveryService
     let medo: MedoInbox
     let appeals: AppealService
+    let reception: ReceptionService
     let publicAppeals: PublicAppealService
 
     init(database: any Database, configuration: ServerConfiguration) throws {
@@ -64,6 +65,7 @@ struct AppServices: Sendable {
         self.delivery = DeliveryService(database: database, blobs: blobs)
         self.medo = MedoInbox(database: database, blobs: blobs, quarantineDirectory: configuration.medoQuarantine)
         self.appeals = AppealService(database: database, documents: documents, calendar: calendar)
+        self.reception = ReceptionService(database: database, appeals: appeals, calendar: calendar)
         self.publicAppeals = PublicAppealService(database: database, blobs: blobs)
     }
 }

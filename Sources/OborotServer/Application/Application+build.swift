@@ -56,6 +56,7 @@ public func buildRouter(
     MedoRoutes.add(to: router, services: services)
     DispatchRegisterRoutes.add(to: router, services: services)
     AppealRoutes.add(to: router, services: services)
+    ReceptionRoutes.add(to: router, services: services)
     DistributionListRoutes.add(to: router, services: services)
     SystemRoutes.add(to: router, services: services)
     web.addRoutes(to: router)

@@ -39,5 +39,6 @@ public enum Migrations {
         appeals,
         appealMessages,
         appealReport,
+        reception,
     ]
 }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// The Russian texts of personal reception, kept in one place so the wording can be reviewed.
-enum ReceptionTexts {
+public enum ReceptionTexts {
     // MARK: Words
 
     /// `600` → «10:00»; 1440 is «24:00», the end of the day.
-    static func time(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
+    public static func time(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
 
     /// «а», «а и б», «а, б и в».
     static func list(_ items: [String]) -> String {
