@@ -48,6 +48,7 @@ struct PublicAppealTests {
             _ = try await app.client.execute(
                 uri: "/api/v1/appeal-topics", method: .post, headers: [.contentType: "text/csv", .authorization: "Bearer \(admin)"],
                 body: .init(string: AppealAPITests.topics))
+            let rendered = Date()
             let token = try await Self.token(app)
             var fields: [(String, String)] = [
                 ("t", token), ("organizationId", fixture.ministry.id.lowercasedString), ("surname", "Сидорова"), ("name", "Анна"),
@@ -56,8 +57,16 @@ struct PublicAppealTests {
 
             // Too fast, a robot's honeypot, missing content and a disguised file: each refused with its reason, nothing kept.
             let fast = try await Self.submit(app, fields)
-            #expect(fast.status == .unprocessableContent)
-            #expect(fast.text.contains("слишком быстро"))
+            // The minimum fill time counts from the form's rendering. On a machine so loaded that the two requests took
+            // longer than that, the submission is rightly accepted and the check cannot be made here (the domain's
+            // `PublicSubmissionRulesTests` cover the rule itself); the counts below allow for that one message.
+            let acceptedEarly = Date().timeIntervalSince(rendered) < PublicSubmissionRules.minimumFillSeconds - 0.5 ? 0 : 1
+            if acceptedEarly == 0 {
+                #expect(fast.status == .unprocessableContent)
+                #expect(fast.text.contains("слишком быстро"))
+            } else {
+                #expect(fast.status == .created)
+            }
             try await Task.sleep(for: .seconds(PublicSubmissionRules.minimumFillSeconds + 0.2))
             let robot = try await Self.submit(app, fields + [("website", "http://spam.example")])
             #expect(robot.status == .unprocessableContent)
@@ -69,7 +78,7 @@ struct PublicAppealTests {
             let disguised = try await Self.submit(app, fields, files: [("scan.pdf", Array("MZ\u{90}not a pdf".utf8))])
             #expect(disguised.status == .unprocessableContent)
             #expect(disguised.text.contains("scan.pdf"))
-            #expect(try await app.count("appeal_messages") == 0)
+            #expect(try await app.count("appeal_messages") == acceptedEarly)
 
             // Accepted: a receipt with the tracking code; the status page says it waits for registration.
             fields.append(("patronymic", "Игоревна"))
@@ -84,8 +93,8 @@ struct PublicAppealTests {
 
             // The ministry's registrar sees the message and registers it as an appeal with the classifier's question.
             let messages = try await app.request(.get, "/api/v1/appeal-messages", token: clerk).json()["items"] as? [[String: Any]] ?? []
-            #expect(messages.count == 1)
-            let messageID = messages.first?["id"] as? String ?? ""
+            #expect(messages.count == 1 + acceptedEarly)
+            let messageID = messages.first { $0["trackingCode"] as? String == code }?["id"] as? String ?? ""
             let body = #"{"organizationId":"\#(fixture.ministry.id)","title":"О ремонте дороги у школы № 5","type":"statement","channel":"site","receivedOn":"\#(CalendarDate(Date(), in: TimeZone(identifier: "Europe/Moscow")!).iso)","applicants":[{"surname":"Сидорова","name":"Анна","patronymic":"Игоревна","email":"sidorova@example.ru"}],"questions":[{"topicCode":"\#(AppealAPITests.roads)"}],"registerInJournalId":"\#(fixture.journal(for: .appeal).id)","messageId":"\#(messageID)"}"#
             let created = try await app.request(.post, "/api/v1/appeals", token: clerk, json: body)
             guard created.status == .created else { throw UnexpectedResponse(created) }
@@ -93,7 +102,7 @@ struct PublicAppealTests {
             let id = appeal["documentId"] as? String ?? ""
             #expect(appeal["trackingCode"] as? String == code)
             #expect(try await app.request(.post, "/api/v1/appeals", token: clerk, json: body).problemCode == "message_already_accepted")
-            #expect((try await app.request(.get, "/api/v1/appeal-messages", token: clerk).json()["items"] as? [[String: Any]])?.isEmpty == true)
+            #expect((try await app.request(.get, "/api/v1/appeal-messages", token: clerk).json()["items"] as? [[String: Any]])?.count == acceptedEarly)
             let files = try await app.request(.get, "/api/v1/documents/\(id)", token: clerk).json()["attachments"] as? [[String: Any]]
             #expect(files?.map { $0["name"] as? String } == ["photo.pdf"])
             let registered = try await app.request(.get, "/api/v1/public/appeals/\(code)").json()
@@ -163,7 +172,7 @@ struct PublicAppealTests {
             #expect(statuses.allSatisfy { $0 == .created })
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers[.retryAfter] != nil)
-            #expect(try await app.count("appeal_messages") == 1 + SubmissionRateLimit.limit - 5)
+            #expect(try await app.count("appeal_messages") == 1 + acceptedEarly + SubmissionRateLimit.limit - 5)
         }
     }
 }

@@ -143,9 +143,11 @@ throwaway_postgres_start() {
             _throwaway_postgres_err "could not pick a free port"
             break
         fi
+        # max_locks_per_transaction: the tests migrate dozens of databases at once, each migration one transaction
+        # holding a lock per table and index it creates; the default shared lock table (64 per connection) runs out.
         if _throwaway_postgres_as_owner "$dir" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" \
             -w -t 60 \
-            -o "-k $dir/sock -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            -o "-k $dir/sock -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c max_locks_per_transaction=256" \
             start >>"$dir/pg_ctl.log" 2>&1; then
             THROWAWAY_PG_PORT="$port"
             THROWAWAY_PG_DIR="$dir"

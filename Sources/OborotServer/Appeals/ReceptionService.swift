@@ -123,6 +123,15 @@ struct ReceptionService: Sendable {
         }
     }
 
+    func booking(_ caller: Caller, id: UUID) async throws -> ReceptionBooking? {
+        try await database.read { db in
+            guard let booking = try await ReceptionRepository(db).booking(id) else { return nil }
+            let (_, organization) = try await Self.schedule(booking.scheduleID, db: db)
+            try caller.actor.require(ReceptionAccess.reads(organization.path))
+            return booking
+        }
+    }
+
     /// The bookings of an organisation's schedules from `from` to `to`.
     func bookings(_ caller: Caller, organizationID: UUID, from: CalendarDate, to: CalendarDate) async throws -> [ReceptionBooking] {
         try await database.read { db in

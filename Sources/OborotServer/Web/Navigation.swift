@@ -14,6 +14,7 @@ enum Navigation {
         ("Поиск", "/search"),
         ("Поручения", "/assignments"),
         ("Обращения", "/appeals"),
+        ("Личный приём", "/reception"),
         ("Согласование", "/approvals"),
         ("Дисциплина", "/reports/discipline"),
         ("Уведомления", "/notifications"),

@@ -155,6 +155,7 @@ extension WebPages {
             }
         }
         addAppealCardRoutes(to: router)
+        addReceptionRoutes(to: router)
     }
 
     /// The form's fields as the service's input; the organisation's appeals journal when registering at once.

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// Moves committed pages from the WAL into the database file on a thread of its own, once a second; and once an hour
-/// refreshes the planner's statistics where they have gone stale (`PRAGMA optimize`, as SQLite advises for
-/// long-lived connections): the appeals report's skip-scan over its index is chosen only with current statistics.
+/// Moves committed pages from the WAL into the database file on a thread of its own, once a second; and a minute
+/// after start and then once an hour refreshes the planner's statistics where they have gone stale (`PRAGMA
+/// optimize`, as SQLite advises for long-lived connections): the appeals report's skip-scan over its index is chosen
+/// only with current statistics.
 ///
 /// Left to SQLite, the checkpoint (which syncs the file to disk) runs inside whichever commit crosses the threshold,
 /// and that commit then takes milliseconds; with the writer being the embedded database's bottleneck this halved
@@ -24,15 +25,15 @@ final class SQLiteCheckpointer: Sendable {
     init(path: String) throws {
         let connection = try NativeSQLiteConnection(path: path)
         try connection.execute("PRAGMA busy_timeout=1000")
-        // At start as well: statistics missing for a table the last run filled (0x10002: check every table).
-        try? connection.execute("PRAGMA optimize=0x10002")
         let thread = Thread { [state] in
             var ticks = 0
             while !state.stopped.load(ordering: .relaxed) {
                 Thread.sleep(forTimeInterval: Self.interval)
                 try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 ticks += 1
-                if ticks % Self.optimizeEvery == 0 { try? connection.execute("PRAGMA optimize") }
+                // A minute after start (not during it: it writes the statistics tables while the server warms up and
+                // other instances open the file), then hourly; 0x10002 checks every table, not only those used.
+                if ticks == 60 || ticks % Self.optimizeEvery == 0 { try? connection.execute("PRAGMA optimize=0x10002") }
             }
             connection.close()
             state.finished.store(true, ordering: .releasing)

@@ -31,6 +31,7 @@ public enum DemoLoader {
             progress?("журналы: \(data.journals.count), дела: \(data.caseFiles.count)")
             let topics = try await TopicRepository(db).load(ClassifierFile.shipped())
             progress?("тематический классификатор обращений: \(topics.added) узлов")
+            for schedule in data.receptionSchedules { try await ReceptionRepository(db).insert(schedule) }
             try await AuditLog(db).append(
                 AuditRecord(
                     actorUserID: nil, actingForUserID: nil, action: "demo.load", objectType: ObjectKind.organization.rawValue,

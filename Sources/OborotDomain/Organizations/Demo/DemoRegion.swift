@@ -14,6 +14,8 @@ public struct DemoRegion: Sendable {
         public var journals: [Journal] = []
         public var correspondents: [Correspondent] = []
         public var caseFiles: [CaseFile] = []
+        /// The officials' personal reception schedules (59-ФЗ ст. 13).
+        public var receptionSchedules: [ReceptionSchedule] = []
         /// Accounts worth printing at start: login and who it is.
         public var namedAccounts: [(login: String, description: String)] = []
     }
@@ -141,6 +143,15 @@ struct DemoRegionBuilder {
         specialistPosition[government.id] = specialist
 
         let head = addPerson(government, position: governor, roles: [.head], login: "governor", about: "Губернатор")
+        if let official = data.employees.last {
+            data.receptionSchedules.append(
+                ReceptionSchedule(
+                    id: nextID(), organizationID: government.id, officialEmployeeID: official.id, officialName: official.name.full,
+                    officialPosition: "Губернатор Ростовской области",
+                    place: "г. Ростов-на-Дону, ул. Социалистическая, д. 112, приёмная Правительства",
+                    recurrence: .weekly(weekdays: [4]), startMinute: 10 * 60, endMinute: 13 * 60, heldBackSlots: 2,
+                    validFrom: CalendarDate(now, in: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current)))
+        }
         let assistant = addPerson(
             government, position: assistantPost, roles: [.executor], login: "assistant",
             about: "помощник Губернатора, действует от его имени")
