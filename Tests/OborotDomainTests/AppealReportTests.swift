@@ -133,13 +133,15 @@ struct AppealReportTests {
         #expect(report.byForm.count == 3 && report.byChannel.count == 7 && report.byType.count == 3 && report.results.count == 10)
         #expect((report.byForm + report.byChannel + report.byType + report.results).allSatisfy { $0.value == 0 })
         #expect(report.bySection.isEmpty && report.byTopic.isEmpty && report.byTerritory.isEmpty)
-        #expect(report.rows.count == 5 + 3 + 7 + 3 + 10)
+        // The personal-reception lines follow, zero too: four totals and the five outcomes (no official yet).
+        #expect(report.rows.count == 5 + 3 + 7 + 3 + 10 + 4 + ReceptionOutcome.allCases.count)
+        #expect(report.rows.suffix(9).allSatisfy { $0.value == 0 && ($0.group == "Личный приём" || $0.group == "Результат личного приёма") })
     }
 
     @Test("rows: totals first, then each group in screen order")
     func rows() {
         let rows = Self.report.rows
-        #expect(rows.count == 5 + 3 + 7 + 3 + 10 + 4 + 5 + 4)
+        #expect(rows.count == 5 + 3 + 7 + 3 + 10 + 4 + 5 + 4 + 4 + ReceptionOutcome.allCases.count)
         #expect(rows.prefix(5).map { "\($0.group) | \($0.label) | \($0.value)" } == [
             "Итого | Поступило обращений | 6", "Итого | Содержится вопросов | 9", "Итого | Повторных | 1",
             "Итого | Коллективных | 2", "Итого | Взято на контроль | 2",
@@ -148,9 +150,10 @@ struct AppealReportTests {
         for row in rows where groups.last != row.group { groups.append(row.group) }
         #expect(groups == [
             "Итого", "Форма", "Источник", "Вид", "Результаты по вопросам", "Раздел классификатора", "Тема", "Территория (орган)",
+            "Личный приём", "Результат личного приёма",
         ])
         #expect(rows.filter { $0.group == "Результаты по вопросам" }.map(\.label) == Self.report.results.map(\.label))
-        #expect(rows.last.map { "\($0.group) | \($0.label) | \($0.value)" } == "Территория (орган) | Аксайский район | 1")
+        #expect(rows.last { $0.group == "Территория (орган)" }.map { "\($0.group) | \($0.label) | \($0.value)" } == "Территория (орган) | Аксайский район | 1")
     }
 
     // MARK: ССТУ

@@ -125,6 +125,16 @@ struct ReceptionAPITests {
             let cards = try await app.request(.get, "/api/v1/reception-cards?organizationId=\(fixture.ministry.id)&from=\(today.iso)&to=\(today.iso)", token: clerk)
             #expect((try cards.json()["items"] as? [[String: Any]])?.compactMap { $0["outcome"] as? String }.sorted() == ["oralAnswer", "writtenAnswer"])
             #expect(try await app.request(.get, "/api/v1/reception-cards?organizationId=\(fixture.ministry.id)&from=\(today.iso)&to=\(today.iso)", token: stranger).status == .forbidden)
+
+            // The appeals report counts the reception too: two visitors, one oral answer, one registered for a written one.
+            let report = try await app.request(.get, "/api/v1/appeal-reports/statistics?organizationId=\(fixture.ministry.id)&from=\(today.iso)&to=\(today.iso)", token: clerk)
+            let rows = try report.json()["rows"] as? [[String: Any]] ?? []
+            func value(_ group: String, _ label: String) -> Int? {
+                rows.first { $0["group"] as? String == group && $0["label"] as? String == label }?["value"] as? Int
+            }
+            #expect(value("Личный приём", "Принято граждан на личном приёме") == 2)
+            #expect(value("Личный приём", "в т. ч. без предварительной записи") == 1)
+            #expect(value("Итого", "Поступило обращений") == 1, "the written answer's appeal")
         }
     }
 }

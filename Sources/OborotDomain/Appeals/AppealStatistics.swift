@@ -21,6 +21,8 @@ public struct AppealReport: Sendable, Equatable {
     public var bySection: [Count] = []
     public var byTopic: [Count] = []
     public var byTerritory: [Count] = []
+    /// Personal reception in the period (ст. 13): its lines follow the appeals'.
+    public var reception = ReceptionStatistics.Counts()
 
     /// The rows of the report as (group, label, value), in the order shown on screen and in the CSV.
     public var rows: [(group: String, label: String, value: Int)] {
@@ -34,7 +36,7 @@ public struct AppealReport: Sendable, Equatable {
         ] {
             rows += counts.map { (group, $0.label, $0.value) }
         }
-        return rows
+        return rows + reception.rows
     }
 }
 

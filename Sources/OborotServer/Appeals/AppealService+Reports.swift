@@ -23,7 +23,9 @@ extension AppealService {
             try caller.actor.require(AppealAccess.reports(on: organization.path))
             let counts = try await AppealRepository(db).reportCounts(under: organization.path, from: from, to: to)
             let names = Dictionary(try await TopicRepository(db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-            let report = AppealStatistics.report(counts, topicName: { names[$0] })
+            var report = AppealStatistics.report(counts, topicName: { names[$0] })
+            let subtree = try await OrganizationRepository(db).subtreeIDs(under: organization.path)
+            report.reception = ReceptionStatistics.counts(try await ReceptionRepository(db).cards(organizationIDs: subtree, from: from, to: to))
             return (organization, report)
         }
     }

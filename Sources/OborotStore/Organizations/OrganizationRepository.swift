@@ -31,6 +31,12 @@ public struct OrganizationRepository: Sendable {
 
     /// Direct children of `parentID` (roots when nil), by short name, with their own child counts.
     /// Organisations of these kinds, for pages that list every body of a kind (the public appeal form).
+    /// The ids of the organisation at `path` and every one under it.
+    public func subtreeIDs(under path: OrganizationPath) async throws -> [UUID] {
+        try await db.sql.select().column("id").from("organizations").where(Self.pathRange(path, column: SQLColumn("path"))).all()
+            .map { try UUID.stored($0.decode(column: "id", as: String.self)) }
+    }
+
     public func all(kinds: [OrganizationKind]) async throws -> [Organization] {
         try await db.sql.select().column("*").from("organizations").where("kind", .in, kinds.map(\.rawValue))
             .rows(OrganizationRow.self).map { try $0.organization() }
