@@ -37,11 +37,11 @@ import datetime
 import os
 import re
 import sys
-from typing import Callable, Optional
+from typing import Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_support import (  # noqa: E402  (shared browser helpers; they check that selenium is installed)
-    CYRILLIC, is_stale, BrowserTest, StepFailed, main, normalized, shorten,
+    CYRILLIC, is_stale, PageTest, StepFailed, main, normalized, shorten,
 )
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -50,7 +50,6 @@ from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
-PASSWORD = "demo"
 REGISTRAR = "registrar"
 HEAD = "governor"
 MINISTRY_REGISTRAR = "minfin-ro.registrar"
@@ -95,10 +94,9 @@ SECOND = {
 EXTENSION_REASON = f"Запрошены материалы у администрации г. Азова ({RUN})"
 
 
-class Appeals(BrowserTest):
+class Appeals(PageTest):
     def __init__(self, driver: WebDriver, base_url: str) -> None:
         super().__init__(driver, base_url)
-        self.signed_in_as = ""
         self.first_id = ""
         self.first_number = ""
         self.second_id = ""
@@ -127,40 +125,6 @@ class Appeals(BrowserTest):
 
     # -- helpers -----------------------------------------------------------
 
-    def text(self, css: str) -> str:
-        return normalized(" ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, css)))
-
-    def alerts_text(self) -> str:
-        alerts = [normalized(a.text) for a in self.driver.find_elements(By.CSS_SELECTOR, ".alert")]
-        return "alerts: " + (" | ".join(f"«{shorten(a, 200)}»" for a in alerts if a) or "none")
-
-    def where(self) -> str:
-        return f"URL {self.driver.current_url}; h1 «{self.text('h1')}»; {self.alerts_text()}"
-
-    def by_text(self, css: str, text: str) -> Optional[WebElement]:
-        for element in self.driver.find_elements(By.CSS_SELECTOR, css):
-            if normalized(element.text) == text and element.is_displayed():
-                return element
-        return None
-
-    def click_and_wait(self, element: WebElement, expected: str,
-                       arrived: Callable[[WebDriver], object] = lambda d: True) -> None:
-        """Clicks what leads to another page (or the same one, reloaded) and waits for it to be there."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
-        element.click()
-        self.wait_for(expected, lambda d: is_stale(page) and d.execute_script(
-            "return document.readyState") == "complete" and arrived(d), self.where)
-
-    def type_into(self, css: str, text: str, what: str) -> WebElement:
-        field = self.find(css, f"a visible {what} field `{css}` on {self.path()}")
-        field.click()
-        field.clear()
-        field.send_keys(text)
-        if (field.get_attribute("value") or "") != text:
-            raise StepFailed(f"the {what} field `{css}` to hold «{text}» after typing it",
-                             f"«{field.get_attribute('value')}»")
-        return field
-
     def choose(self, css: str, title: str, what: str) -> None:
         select = Select(self.find(css, f"a visible {what} select `{css}`"))
         titles = [normalized(o.text) for o in select.options]
@@ -181,37 +145,6 @@ class Appeals(BrowserTest):
         chosen = select.first_selected_option
         if chosen.get_attribute("value") != code or not normalized(chosen.text).startswith(code):
             raise StepFailed(f"`{css}` to show the topic {code}", f"«{normalized(chosen.text)}»")
-
-    def nav_link(self, title: str, path: str) -> WebElement:
-        def link(d: WebDriver) -> Optional[WebElement]:
-            for a in d.find_elements(By.CSS_SELECTOR, "nav.main-nav a, nav a"):
-                if normalized(a.text) == title and a.is_displayed() and (a.get_attribute("href") or "").endswith(path):
-                    return a
-            return None
-
-        return self.wait_for(f"a navigation link «{title}» to {path}", link, lambda: "nav links: " + ", ".join(
-            f"«{normalized(a.text)}»" for a in self.driver.find_elements(By.CSS_SELECTOR, "nav a")))
-
-    def sign_out(self) -> None:
-        button = self.by_text(".user-menu button, header button", "Выйти")
-        if button is None:
-            raise StepFailed("a button «Выйти» in the page's header", self.where())
-        self.click_and_wait(button, "the sign-in page after «Выйти»",
-                            lambda d: d.find_elements(By.CSS_SELECTOR, "input#login"))
-        self.signed_in_as = ""
-
-    def sign_in_as(self, login: str) -> None:
-        if self.signed_in_as == login:
-            return
-        if self.signed_in_as:
-            self.sign_out()
-        if self.path() != "/login":
-            self.open("/login")
-        self.type_into("input#login", login, "login")
-        self.type_into("input#password", PASSWORD, "password")
-        self.click_and_wait(self.find("button[type=submit]", "the sign-in button"),
-                            f"to land on / after signing in as {login}", lambda d: self.path() == "/")
-        self.signed_in_as = login
 
     def open_appeals(self) -> None:
         if not self.signed_in_as:
@@ -286,12 +219,6 @@ class Appeals(BrowserTest):
     def questions_text(self) -> str:
         return " | ".join(normalized(r.text) for r in self.question_rows()) or "no question rows"
 
-    def requisite(self, title: str) -> str:
-        for term in self.driver.find_elements(By.CSS_SELECTOR, "dl.card-fields dt"):
-            if normalized(term.text) == title:
-                return normalized(term.find_element(By.XPATH, "following-sibling::dd[1]").text)
-        return ""
-
     def open_appeal_from_list(self, title: str) -> WebElement:
         """On /appeals: the row with `title` (its summary), under the current tab."""
         def row(d: WebDriver) -> Optional[WebElement]:
@@ -299,21 +226,6 @@ class Appeals(BrowserTest):
 
         return self.wait_for(f"a line «{title}» in the list `table#appeals`", row, lambda: "rows: " + (" | ".join(
             shorten(normalized(r.text), 120) for r in self.appeal_rows()[:8]) or self.text("main .muted")))
-
-    def screenshot(self, name: str) -> None:
-        """The whole page, as tall as it is, into the artifacts directory."""
-        directory = os.environ.get("OBOROT_ARTIFACTS_DIR") or "/tmp/oborot-smoke"
-        os.makedirs(directory, exist_ok=True)
-        path = os.path.join(directory, name)
-        size = self.driver.get_window_size()
-        height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(size["width"], min(max(int(height) + 140, size["height"]), 8000))
-        try:
-            if not self.driver.save_screenshot(path):
-                raise StepFailed(f"a screenshot saved to {path}")
-        finally:
-            self.driver.set_window_size(size["width"], size["height"])
-        print(f"  screenshot: {path}", flush=True)
 
     # -- steps -------------------------------------------------------------
 

@@ -45,14 +45,13 @@ from typing import Callable, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_support import (  # noqa: E402  (shared browser helpers; they check that selenium is installed)
-    CYRILLIC, is_stale, BrowserTest, StepFailed, main, normalized, shorten,
+    CYRILLIC, is_stale, PageTest, StepFailed, main, normalized, shorten,
 )
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
-PASSWORD = "demo"
 REGISTRAR = "registrar"
 RECEPTION = "Личный приём"
 SCHEDULE_RULE = "по четвергам, 10:00–13:00"
@@ -85,10 +84,9 @@ WRITTEN_VISITOR = {"surname": f"Зайцева-{RUN}", "name": "Ольга", "pa
                    "substance": f"О ямах на дороге по пр. Ворошиловскому, проверка {RUN}"}
 
 
-class Reception(BrowserTest):
+class Reception(PageTest):
     def __init__(self, driver: WebDriver, base_url: str) -> None:
         super().__init__(driver, base_url)
-        self.signed_in_as = ""
         self.first_slot = ""
         self.held_slot = ""
         self.appeal_id = ""
@@ -107,40 +105,6 @@ class Reception(BrowserTest):
         self.step("a screenshot of /reception", self.take_screenshot)
 
     # -- helpers -----------------------------------------------------------
-
-    def text(self, css: str) -> str:
-        return normalized(" ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, css)))
-
-    def alerts_text(self) -> str:
-        alerts = [normalized(a.text) for a in self.driver.find_elements(By.CSS_SELECTOR, ".alert")]
-        return "alerts: " + (" | ".join(f"«{shorten(a, 200)}»" for a in alerts if a) or "none")
-
-    def where(self) -> str:
-        return f"URL {self.driver.current_url}; h1 «{self.text('h1')}»; {self.alerts_text()}"
-
-    def by_text(self, css: str, text: str) -> Optional[WebElement]:
-        for element in self.driver.find_elements(By.CSS_SELECTOR, css):
-            if normalized(element.text) == text and element.is_displayed():
-                return element
-        return None
-
-    def click_and_wait(self, element: WebElement, expected: str,
-                       arrived: Callable[[WebDriver], object] = lambda d: True) -> None:
-        """Clicks what leads to another page (or the same one, reloaded) and waits for it to be there."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
-        element.click()
-        self.wait_for(expected, lambda d: is_stale(page) and d.execute_script(
-            "return document.readyState") == "complete" and arrived(d), self.where)
-
-    def type_into(self, css: str, text: str, what: str) -> WebElement:
-        field = self.find(css, f"a visible {what} field `{css}` on {self.path()}")
-        field.click()
-        field.clear()
-        field.send_keys(text)
-        if (field.get_attribute("value") or "") != text:
-            raise StepFailed(f"the {what} field `{css}` to hold «{text}» after typing it",
-                             f"«{field.get_attribute('value')}»")
-        return field
 
     def value(self, css: str) -> str:
         fields = self.driver.find_elements(By.CSS_SELECTOR, css)
@@ -163,51 +127,9 @@ class Reception(BrowserTest):
     def selected_text(self, css: str) -> str:
         return normalized(Select(self.driver.find_element(By.CSS_SELECTOR, css)).first_selected_option.text)
 
-    def nav_link(self, title: str, path: str) -> WebElement:
-        def link(d: WebDriver) -> Optional[WebElement]:
-            for a in d.find_elements(By.CSS_SELECTOR, "nav.main-nav a, nav a"):
-                if normalized(a.text) == title and a.is_displayed() and (a.get_attribute("href") or "").endswith(path):
-                    return a
-            return None
-
-        return self.wait_for(f"a navigation link «{title}» to {path}", link, lambda: "nav links: " + ", ".join(
-            f"«{normalized(a.text)}»" for a in self.driver.find_elements(By.CSS_SELECTOR, "nav a")))
-
-    def sign_in_as(self, login: str) -> None:
-        if self.signed_in_as == login:
-            return
-        if self.path() != "/login":
-            self.open("/login")
-        self.type_into("input#login", login, "login")
-        self.type_into("input#password", PASSWORD, "password")
-        self.click_and_wait(self.find("button[type=submit]", "the sign-in button"),
-                            f"to land on / after signing in as {login}", lambda d: self.path() == "/")
-        self.signed_in_as = login
-
     def open_reception(self) -> None:
         self.click_and_wait(self.nav_link(RECEPTION, "/reception"), f"the page «Личный приём граждан» after «{RECEPTION}»",
                             lambda d: self.path() == "/reception" and "Личный приём граждан" in self.text("h1"))
-
-    def requisite(self, title: str) -> str:
-        for term in self.driver.find_elements(By.CSS_SELECTOR, "dl.card-fields dt"):
-            if normalized(term.text) == title:
-                return normalized(term.find_element(By.XPATH, "following-sibling::dd[1]").text)
-        return ""
-
-    def screenshot(self, name: str) -> None:
-        """The whole page, as tall as it is, into the artifacts directory."""
-        directory = os.environ.get("OBOROT_ARTIFACTS_DIR") or "/tmp/oborot-smoke"
-        os.makedirs(directory, exist_ok=True)
-        path = os.path.join(directory, name)
-        size = self.driver.get_window_size()
-        height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(size["width"], min(max(int(height) + 140, size["height"]), 8000))
-        try:
-            if not self.driver.save_screenshot(path):
-                raise StepFailed(f"a screenshot saved to {path}")
-        finally:
-            self.driver.set_window_size(size["width"], size["height"])
-        print(f"  screenshot: {path}", flush=True)
 
     # -- the reception page --------------------------------------------------
 

@@ -122,7 +122,8 @@ extension AppealService {
     /// completes, has signed and registers like any letter; its registration and file go into the ССТУ export. One per
     /// appeal: asking again returns the letter already prepared (unless it was cancelled).
     func prepareAnswer(_ caller: Caller, id: UUID, text: String?) async throws -> (documentID: UUID, created: Bool) {
-        try await database.write { db in
+        let calendar = try await calendar.current()
+        return try await database.write { db in
             let loaded = try await DocumentRepository(db).visible(id, to: caller.actor, lockingRow: true)
             try caller.actor.require(AppealAccess.handles(loaded.facts))
             guard let stored = try await AppealRepository(db).find(id) else { throw OborotError.notFound(.appeal) }
@@ -132,10 +133,7 @@ extension AppealService {
             try AppealRules.answering(stored.appeal).get()
             let notes = text?.trimmed.nilIfEmpty ?? AppealServiceTexts.answerNotes(stored.appeal)
             guard notes.count <= AppealRules.maxReasonLength else { throw OborotError.answerTextTooLong }
-            let organization = try await OrganizationRepository(db).get(loaded.document.organizationID)
-            let context = ChangeContext(
-                caller: caller, document: loaded.document, organization: organization, today: organization.date(at: db.now),
-                calendar: try await calendar.current(), db: db)
+            let context = try await ChangeContext.opening(loaded.document, by: caller, calendar: calendar, db: db)
             guard let answerID = try await AppealNotices.draft(
                 AppealServiceTexts.answerTitle(loaded.document), text: notes, to: stored.appeal, about: loaded.document, context: context)
             else { throw OborotError.answerNeedsAddress }

@@ -150,8 +150,12 @@ struct AppealService: Sendable {
         let names = try await TopicRepository(db).find(codes).mapValues(\.name)
         var letters: [Letter] = []
         for link in try await DocumentLinkRepository(db).links(of: id) where link.kind == .inReplyTo && link.toDocumentID == id {
-            guard let letter = try? await DocumentRepository(db).visible(link.fromDocumentID, to: actor) else { continue }
-            letters.append(Letter(document: letter.document, isAnswer: letter.document.id == stored.answerDocumentID))
+            do {
+                let letter = try await DocumentRepository(db).visible(link.fromDocumentID, to: actor)
+                letters.append(Letter(document: letter.document, isAnswer: letter.document.id == stored.answerDocumentID))
+            } catch let error as OborotError where error.kind == .notFound {
+                continue  // a letter the caller may not see is left out, as on the document card
+            }
         }
         return View(
             appeal: appeal, document: loaded.document, facts: loaded.facts, organization: organization,
@@ -178,11 +182,8 @@ struct AppealService: Sendable {
             if let expectedVersion, expectedVersion != stored.appeal.version {
                 throw OborotError.staleVersion(.appeal, expected: expectedVersion, actual: stored.appeal.version)
             }
-            let organization = try await OrganizationRepository(db).get(loaded.document.organizationID)
             var appeal = stored.appeal
-            let context = ChangeContext(
-                caller: caller, document: loaded.document, organization: organization, today: organization.date(at: db.now),
-                calendar: calendar, db: db)
+            let context = try await ChangeContext.opening(loaded.document, by: caller, calendar: calendar, db: db)
             let outcome = try await change(&appeal, context)
             try await AppealRepository(db).update(
                 appeal, expectedVersion: stored.appeal.version, explanation: outcome.explanation,
@@ -202,6 +203,14 @@ struct AppealService: Sendable {
         let db: DatabaseHandle
 
         var lastDay: LastDayRule { calendar.overlay.lastDayRule }
+
+        /// The context of a change to `document`'s appeal, in the write transaction `db`.
+        static func opening(_ document: Document, by caller: Caller, calendar: WorkCalendar, db: DatabaseHandle) async throws -> ChangeContext {
+            let organization = try await OrganizationRepository(db).get(document.organizationID)
+            return ChangeContext(
+                caller: caller, document: document, organization: organization, today: organization.date(at: db.now), calendar: calendar,
+                db: db)
+        }
     }
 
     /// What a change leaves: the audit summary, and what is stored only beside the appeal (nil keeps it).

@@ -30,12 +30,10 @@ enum ReceptionRoutes {
         }
         router.get("/api/v1/reception-schedules/:scheduleId/slots") { request, context in
             let caller = try RequestScope.current.requireCaller()
-            let query = request.uri.queryParameters
-            guard let from = try AppealRoutes.date(query["from"], "from"), let to = try AppealRoutes.date(query["to"], "to") else {
-                throw OborotError.badQuery("from")
-            }
+            let (from, to) = try period(request)
             let slots = try await reception.freeSlots(
-                caller, scheduleID: try context.pathID("scheduleId", .receptionSchedule), from: from, to: to, priority: query["priority"] == "true")
+                caller, scheduleID: try context.pathID("scheduleId", .receptionSchedule), from: from, to: to,
+                priority: request.uri.queryParameters["priority"] == "true")
             return try FileRoutes.jsonResponse(status: .ok, ["items": slots.map(ReceptionJSON.Slot.init)])
         }
         router.post("/api/v1/reception-bookings") { request, context in
