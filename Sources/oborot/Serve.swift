@@ -19,7 +19,9 @@ struct Serve: AsyncParsableCommand {
     var documents = 3000
 
     func run() async throws {
-        let configuration = try ServerConfiguration.fromEnvironment()
+        var configuration = try ServerConfiguration.fromEnvironment()
+        // The demo shows the public form's identity step with the built-in provider standing in for ЕСИА.
+        if demo { configuration.useDevelopmentIdentityProvider() }
         let logger = CommandSupport.logger(level: configuration.logLevel)
         let started = ContinuousClock.now
         let database = try await CommandSupport.openMigrated(configuration, logger: logger)

@@ -57,15 +57,16 @@ struct PublicAppealTests {
 
             // Too fast, a robot's honeypot, missing content and a disguised file: each refused with its reason, nothing kept.
             let fast = try await Self.submit(app, fields)
-            // The minimum fill time counts from the form's rendering. On a machine so loaded that the two requests took
-            // longer than that, the submission is rightly accepted and the check cannot be made here (the domain's
-            // `PublicSubmissionRulesTests` cover the rule itself); the counts below allow for that one message.
-            let acceptedEarly = Date().timeIntervalSince(rendered) < PublicSubmissionRules.minimumFillSeconds - 0.5 ? 0 : 1
+            // The minimum fill time counts from the form's rendering (its token keeps whole seconds). On a machine so
+            // loaded that the two requests took longer than that, the submission is rightly accepted and the check
+            // cannot be made here (the domain's `PublicSubmissionRulesTests` cover the rule itself): an acceptance is
+            // allowed only when at least 3 s really passed, and the counts below allow for that one message.
+            let acceptedEarly = fast.status == .created ? 1 : 0
             if acceptedEarly == 0 {
                 #expect(fast.status == .unprocessableContent)
                 #expect(fast.text.contains("слишком быстро"))
             } else {
-                #expect(fast.status == .created)
+                #expect(Date().timeIntervalSince(rendered) >= PublicSubmissionRules.minimumFillSeconds - 1)
             }
             try await Task.sleep(for: .seconds(PublicSubmissionRules.minimumFillSeconds + 0.2))
             let robot = try await Self.submit(app, fields + [("website", "http://spam.example")])

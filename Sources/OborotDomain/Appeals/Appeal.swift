@@ -26,13 +26,16 @@ public struct Appeal: Sendable, Equatable {
     public var specialCase: AppealSpecialCase?
     /// The code a web applicant uses to follow the appeal; nil for paper appeals.
     public var trackingCode: String?
+    /// The citizen as the identity provider vouched for them, when the appeal came through the site with a sign-in.
+    public var identity: VerifiedIdentity?
     public var version: Int
 
     public init(
         documentID: UUID, type: AppealType, channel: AppealChannel, applicants: [Applicant], collective: Bool = false,
         receivedOn: CalendarDate, forwardedFrom: ForwardedFrom? = nil, repeatedOfDocumentID: UUID? = nil,
         migrationMatterToHead: Bool = false, consideredOnSite: Bool = false, questions: [AppealQuestion],
-        term: AppealTerm? = nil, specialCase: AppealSpecialCase? = nil, trackingCode: String? = nil, version: Int = 1
+        term: AppealTerm? = nil, specialCase: AppealSpecialCase? = nil, trackingCode: String? = nil, identity: VerifiedIdentity? = nil,
+        version: Int = 1
     ) {
         self.documentID = documentID
         self.type = type
@@ -48,6 +51,7 @@ public struct Appeal: Sendable, Equatable {
         self.term = term
         self.specialCase = specialCase
         self.trackingCode = trackingCode
+        self.identity = identity
         self.version = version
     }
 

@@ -40,6 +40,21 @@ struct AppealJSON: Encodable {
     var answerDocumentId: String?
     var letters: [Letter]
     var resolutions: [ResolutionLine]
+    /// Set when the appeal came with the citizen identified by the identity provider.
+    var identity: Identity?
+
+    struct Identity: Encodable {
+        var provider: String
+        var verifiedAt: Date
+        /// The provider's stable id of the person: personal data, shown only to those handling the appeal.
+        var subject: String?
+
+        init(_ identity: VerifiedIdentity, personalDataShown: Bool) {
+            provider = identity.providerName
+            verifiedAt = identity.verifiedAt
+            subject = personalDataShown ? identity.subject : nil
+        }
+    }
 
     /// A letter of the body «в ответ на» the appeal (the answer or a notice).
     struct Letter: Encodable {
@@ -158,6 +173,7 @@ struct AppealJSON: Encodable {
         specialCaseDetail = view.specialCaseDetail
         version = appeal.version
         trackingCode = view.personalDataShown ? appeal.trackingCode : nil
+        identity = appeal.identity.map { Identity($0, personalDataShown: view.personalDataShown) }
         repeatCandidates = candidates.map { $0.map(Candidate.init) }
         answerDocumentId = view.answerDocumentID?.lowercasedString
         letters = view.letters.map {
@@ -203,6 +219,9 @@ struct AppealJSON: Encodable {
         var id: String
         var organizationId: String
         var trackingCode: String
+        /// A verified identity came with it: a 59-ФЗ appeal from the day it was sent.
+        var identified: Bool
+        var identityProvider: String?
         var applicantName: String
         var email: String?
         var postalAddress: String?
@@ -214,6 +233,8 @@ struct AppealJSON: Encodable {
             id = message.id.lowercasedString
             organizationId = message.organizationID.lowercasedString
             trackingCode = message.trackingCode
+            identified = message.isIdentified
+            identityProvider = message.identity?.providerName
             applicantName = message.applicant.displayName
             email = message.applicant.email
             postalAddress = message.applicant.postalAddress

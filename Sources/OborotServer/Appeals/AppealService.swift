@@ -83,7 +83,9 @@ struct AppealService: Sendable {
             alongside: { [messageID = input.messageID, alongside = input.alongside] document, db in
                 var appeal = draft.appeal(documentID: document.id)
                 if let messageID {
-                    appeal.trackingCode = try await Self.accept(messageID, as: document, caller: caller, db: db)
+                    let message = try await Self.accept(messageID, as: document, caller: caller, db: db)
+                    appeal.trackingCode = message.trackingCode
+                    if let identity = message.identity { appeal = Self.identified(appeal, by: identity, receivedAt: message.createdAt, timeZone: organization.timeZone) }
                 }
                 var explanation: String?
                 if let registration = document.registration {
@@ -100,8 +102,21 @@ struct AppealService: Sendable {
         return (view, try await candidates(caller, view: view))
     }
 
-    /// Takes over a public-form message: marks it accepted (once), copies its files to the card, returns its code.
-    private static func accept(_ messageID: UUID, as document: Document, caller: Caller, db: DatabaseHandle) async throws -> String {
+    /// An appeal from an identified submission: the names are the identity provider's (the registrar cannot retype
+    /// them), it came through the site, and it was received the day it was sent — the 3 days of registration count
+    /// from then, not from when the registrar got to it.
+    static func identified(_ appeal: Appeal, by identity: VerifiedIdentity, receivedAt: Date, timeZone: String) -> Appeal {
+        var appeal = appeal
+        appeal.identity = identity
+        appeal.channel = .site
+        appeal.receivedOn = CalendarDate(receivedAt, in: TimeZone(identifier: timeZone) ?? .current)
+        if appeal.applicants.isEmpty { appeal.applicants = [Applicant()] }
+        appeal.applicants[0] = AppealRules.cleaned(identity.applicant(typed: appeal.applicants[0]))
+        return appeal
+    }
+
+    /// Takes over a public-form message: marks it accepted (once), copies its files to the card, returns it.
+    private static func accept(_ messageID: UUID, as document: Document, caller: Caller, db: DatabaseHandle) async throws -> AppealMessage {
         guard let message = try await AppealMessageRepository(db).find(messageID), message.organizationID == document.organizationID else {
             throw OborotError.notFound(.appeal)
         }
@@ -115,7 +130,7 @@ struct AppealService: Sendable {
                     id: UUID(), attachmentID: UUID(), number: 1, sha256: file.sha256, size: file.size, mimeType: file.mimeType,
                     fileName: file.name, authorUserID: caller.actor.principal.userID, createdAt: db.now))
         }
-        return message.trackingCode
+        return message
     }
 
     /// The registration hook: the term starts on the registration date and every question goes to work.

@@ -40,7 +40,8 @@ final class PublicAppealService: Sendable {
 
     /// Takes a submission: every problem of the fields and the files at once; files are kept only when everything
     /// is right. Returns the tracking code.
-    func submit(_ submission: PublicSubmission, files: [Upload], clientAddress: String?) async throws -> AppealMessage {
+    /// With a verified `identity` (spent by this submission, once) the message is a 59-ФЗ appeal from the day it came.
+    func submit(_ submission: PublicSubmission, files: [Upload], clientAddress: String?, identity: IdentitySignIn? = nil) async throws -> AppealMessage {
         let now = Date()
         let key = clientAddress ?? "unknown"
         try recent.withLock { recent in
@@ -75,10 +76,14 @@ final class PublicAppealService: Sendable {
             let ingested = try await blobs.ingest(bytes: file.bytes)
             stored.append(.init(name: String(file.fileName.prefix(200)), sha256: ingested.sha256, size: ingested.size, mimeType: type.mimeType))
         }
+        let verified = identity?.identity
         let message = AppealMessage(
-            id: UUID(), organizationID: submission.organizationID!, trackingCode: TrackingCode.make(), applicant: submission.applicant,
-            text: submission.text.trimmed, files: stored, clientAddress: clientAddress, createdAt: now, convertedDocumentID: nil)
+            id: UUID(), organizationID: submission.organizationID!, trackingCode: TrackingCode.make(),
+            applicant: verified.map { AppealRules.cleaned($0.applicant(typed: submission.applicant)) } ?? submission.applicant,
+            text: submission.text.trimmed, files: stored, clientAddress: clientAddress, createdAt: now, convertedDocumentID: nil,
+            identity: verified)
         try await database.write { db in
+            if let identity, !(try await IdentitySignInRepository(db).use(identity.id)) { throw OborotError.identityAlreadyUsed }
             for file in stored {
                 try await AttachmentRepository(db).recordBlob(sha256: file.sha256, size: file.size, mimeType: file.mimeType)
             }
@@ -86,7 +91,9 @@ final class PublicAppealService: Sendable {
             try await AuditLog(db).append(
                 AuditRecord(
                     actorUserID: nil, actingForUserID: nil, action: "appeal.public_message", objectType: ObjectKind.appeal.rawValue,
-                    objectID: message.id.lowercasedString, summary: "Сообщение с официального сайта, код \(message.trackingCode), файлов: \(stored.count)",
+                    objectID: message.id.lowercasedString,
+                    summary: (verified.map { "Обращение с официального сайта, личность подтверждена (\($0.providerName))" } ?? "Сообщение с официального сайта")
+                        + ", код \(message.trackingCode), файлов: \(stored.count)",
                     clientAddress: clientAddress))
         }
         return message
@@ -124,7 +131,8 @@ final class PublicAppealService: Sendable {
             return Status(
                 code: code, organizationName: organization.shortName,
                 receivedOn: CalendarDate(message!.createdAt, in: TimeZone(identifier: organization.timeZone) ?? .current).russian,
-                stage: PublicStatusTexts.waiting, number: nil, deadline: nil, questions: [])
+                stage: message!.isIdentified ? PublicStatusTexts.waitingIdentified : PublicStatusTexts.waiting, number: nil, deadline: nil,
+                questions: [])
         }
     }
 
@@ -146,6 +154,7 @@ final class PublicAppealService: Sendable {
 
 enum PublicStatusTexts {
     static let waiting = "Получено. Ожидает регистрации: электронное обращение без подтверждения личности через ЕСИА регистрирует специалист органа."
+    static let waitingIdentified = "Получено как обращение (личность подтверждена). Регистрируется в течение 3 дней со дня поступления (ст. 8 ч. 2 59-ФЗ)."
 
     static func stage(_ standing: AppealStanding, appeal: Appeal) -> String {
         switch standing {

@@ -31,6 +31,9 @@ struct AppServices: Sendable {
     let appeals: AppealService
     let reception: ReceptionService
     let publicAppeals: PublicAppealService
+    let publicIdentity: PublicIdentityService
+    /// Served only when configured: it signs anyone in.
+    let developmentIdentity: DevelopmentIdentityProvider?
 
     init(database: any Database, configuration: ServerConfiguration) throws {
         let hasher = PasswordHasher(cost: configuration.passwordHashCost)
@@ -67,5 +70,11 @@ struct AppServices: Sendable {
         self.appeals = AppealService(database: database, documents: documents, calendar: calendar)
         self.reception = ReceptionService(database: database, appeals: appeals, calendar: calendar)
         self.publicAppeals = PublicAppealService(database: database, blobs: blobs)
+        self.publicIdentity = PublicIdentityService(
+            database: database, settings: configuration.identityProvider, baseURL: configuration.baseURL)
+        self.developmentIdentity = configuration.developmentIdentityProvider
+            ? try DevelopmentIdentityProvider(
+                issuer: configuration.baseURL + DevelopmentIdentityProviderPaths.root, allowedRedirectPrefix: configuration.baseURL + "/")
+            : nil
     }
 }

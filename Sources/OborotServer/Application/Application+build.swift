@@ -59,6 +59,7 @@ public func buildRouter(
     ReceptionRoutes.add(to: router, services: services)
     DistributionListRoutes.add(to: router, services: services)
     SystemRoutes.add(to: router, services: services)
+    services.developmentIdentity?.addRoutes(to: router)
     web.addRoutes(to: router)
     return router
 }

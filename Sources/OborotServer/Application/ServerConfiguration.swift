@@ -1,6 +1,7 @@
 public import Foundation
 public import Logging
 public import OborotStore
+import OborotDomain
 
 /// Everything the server reads from the environment. No variable is required: the defaults run embedded.
 public struct ServerConfiguration: Sendable {
@@ -29,6 +30,30 @@ public struct ServerConfiguration: Sendable {
     public var medoOut: String { medoOutDirectory ?? (dataDirectory as NSString).appendingPathComponent("medo/out") }
     /// Copies of packets that could not be taken in, kept for a registrar to see: never dropped.
     public var medoQuarantine: String { (dataDirectory as NSString).appendingPathComponent("medo/quarantine") }
+
+    /// The OpenID Connect provider of the public form's identity step (ЕСИА in production): with one a web submission
+    /// is a 59-ФЗ appeal, without one a message a registrar confirms.
+    public var identityProvider: IdentityProviderSettings?
+    /// Serve the built-in development provider under `/dev-identity` (`OBOROT_DEV_IDENTITY=1`, and `serve --demo`
+    /// when no provider is configured). Anyone may sign in there as anyone: never for a real site.
+    public var developmentIdentityProvider = false
+
+    /// The address the server is reached at: `publicURL`, else the bound address (a wildcard bind as this machine).
+    public var baseURL: String {
+        if let publicURL { return publicURL }
+        let host = ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : host
+        return "http://\(host):\(port)"
+    }
+
+    /// Switches on the development provider as the identity step, unless a real provider is configured.
+    public mutating func useDevelopmentIdentityProvider() {
+        guard identityProvider == nil else { return }
+        developmentIdentityProvider = true
+        identityProvider = IdentityProviderSettings(
+            issuer: baseURL + DevelopmentIdentityProviderPaths.root, clientID: DevelopmentIdentityProviderPaths.clientID,
+            clientSecret: DevelopmentIdentityProviderPaths.clientSecret, scopes: ["openid", "profile", "email"],
+            displayName: "тестовый вход вместо ЕСИА")
+    }
 
     /// Where file contents live: `<data directory>/blobs`.
     public var blobDirectory: String { (dataDirectory as NSString).appendingPathComponent("blobs") }
@@ -89,6 +114,23 @@ public struct ServerConfiguration: Sendable {
         if let secure = environment["OBOROT_SECURE_COOKIES"].nonEmpty {
             configuration.secureCookies = ["1", "true", "yes"].contains(secure.lowercased())
         }
+        if let issuer = environment["OBOROT_OIDC_ISSUER"].nonEmpty {
+            guard OpenIDProviderMetadata.isAcceptable(issuer) else {
+                throw ConfigurationError("OBOROT_OIDC_ISSUER: ожидается адрес HTTPS поставщика удостоверений, получено «\(issuer)»")
+            }
+            guard let clientID = environment["OBOROT_OIDC_CLIENT_ID"].nonEmpty else {
+                throw ConfigurationError("OBOROT_OIDC_CLIENT_ID: не задан идентификатор сайта у поставщика удостоверений (нужен вместе с OBOROT_OIDC_ISSUER)")
+            }
+            configuration.identityProvider = IdentityProviderSettings(
+                // Kept exactly as given: the ID token's `iss` is compared with it character for character.
+                issuer: issuer, clientID: clientID,
+                clientSecret: environment["OBOROT_OIDC_CLIENT_SECRET"].nonEmpty,
+                scopes: (environment["OBOROT_OIDC_SCOPES"].nonEmpty ?? "openid profile email").split(separator: " ").map(String.init),
+                displayName: environment["OBOROT_OIDC_NAME"].nonEmpty ?? "Госуслуги (ЕСИА)")
+        }
+        if let flag = environment["OBOROT_DEV_IDENTITY"].nonEmpty, ["1", "true", "yes"].contains(flag.lowercased()) {
+            configuration.useDevelopmentIdentityProvider()
+        }
         if let level = environment["OBOROT_LOG_LEVEL"].nonEmpty {
             guard let value = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError("OBOROT_LOG_LEVEL: ожидается trace, debug, info, notice, warning, error")
@@ -104,5 +146,24 @@ extension Optional where Wrapped == String {
     var nonEmpty: String? {
         guard let self, !self.isEmpty else { return nil }
         return self
+    }
+}
+
+/// An OpenID Connect relying party's settings: the issuer (its discovery document is at
+/// `<issuer>/.well-known/openid-configuration`), our client id and secret there, the scopes asked for.
+public struct IdentityProviderSettings: Sendable, Equatable {
+    public var issuer: String
+    public var clientID: String
+    public var clientSecret: String?
+    public var scopes: [String]
+    /// How the sign-in button names the provider.
+    public var displayName: String
+
+    public init(issuer: String, clientID: String, clientSecret: String?, scopes: [String], displayName: String) {
+        self.issuer = issuer
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.scopes = scopes
+        self.displayName = displayName
     }
 }

@@ -41,10 +41,7 @@ enum DisciplineChart {
         name.count > 42 ? String(name.prefix(41)) + "…" : name
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
 
 /// The report as CSV for Excel: UTF-8 with BOM, «;» between fields.

@@ -60,6 +60,8 @@ extension WebPages {
         var organization: String
         var typeName: String
         var channelName: String
+        /// «Личность подтверждена: Госуслуги (ЕСИА), 01.12.2026 14:05» for an appeal from an identified submission.
+        var identityLine: String?
         var received: String
         var forwardedFrom: String?
         var flags: [String]
@@ -202,7 +204,9 @@ extension WebPages {
         let model = AppealCardModel(
             appealId: id.lowercasedString, number: view.document.registration.map { "№ \($0.number) от \($0.date.russian)" } ?? "не зарегистрировано",
             title: view.document.requisites.title, organization: view.organization.shortName, typeName: appeal.type.russianName,
-            channelName: appeal.channel.russianName, received: appeal.receivedOn.russian,
+            channelName: appeal.channel.russianName,
+            identityLine: appeal.identity.map { "\($0.providerName), \(WebTexts.dateTime($0.verifiedAt, timeZone: OrganizationRules.defaultTimeZone))" },
+            received: appeal.receivedOn.russian,
             forwardedFrom: appeal.forwardedFrom.map { "\($0.bodyName), письмо № \($0.number) от \($0.date.russian)" }, flags: flags,
             applicants: appeal.applicants.map { .init(name: $0.displayName, address: $0.postalAddress, email: $0.email, phone: $0.phone) },
             personalDataHidden: !view.personalDataShown,

@@ -29,6 +29,9 @@ extension WebPages {
             var applicant: String
             var excerpt: String
             var files: Int
+            /// Came with a verified identity: an appeal to register within 3 days, not a message.
+            var identified: Bool
+            var registerBy: String?
         }
         var rows: [Row]
         var hasRows: Bool
@@ -97,6 +100,8 @@ extension WebPages {
         var registerChecked: Bool
         var messageText: String?
         var messageCode: String?
+        /// For a message with a verified identity: whose, by whom, when (its names replace what the form says).
+        var messageIdentity: String?
     }
 
     func addAppealRoutes(to router: Router<AppRequestContext>) {
@@ -104,7 +109,9 @@ extension WebPages {
             let caller = try signedIn(request)
             let standing = request.uri.queryParameters["standing"].flatMap { AppealFilter.Standing(rawValue: String($0)) } ?? .open
             let items = try await services.appeals.list(caller, organizationID: nil, standing: standing, from: nil, to: nil, limit: 300)
-            let messages = try await services.publicAppeals.waiting(caller)
+            // Identified submissions are appeals with a running registration term: they come first.
+            let messages = try await services.publicAppeals.waiting(caller).sorted { $0.isIdentified && !$1.isIdentified }
+            let workCalendar = try await services.calendar.current()
             let today = CalendarDate(Date(), in: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current)
             let names: [(AppealFilter.Standing, String)] = [(.open, "На рассмотрении"), (.overdue, "Просроченные"), (.closed, "Рассмотренные"), (.all, "Все")]
             let model = AppealListModel(
@@ -122,7 +129,13 @@ extension WebPages {
                     AppealListModel.Message(
                         id: message.id.lowercasedString, code: message.trackingCode,
                         received: WebTexts.dateTime(message.createdAt, timeZone: OrganizationRules.defaultTimeZone),
-                        applicant: message.applicant.displayName, excerpt: String(message.text.prefix(200)), files: message.files.count)
+                        applicant: message.applicant.displayName, excerpt: String(message.text.prefix(200)), files: message.files.count,
+                        identified: message.isIdentified,
+                        registerBy: message.isIdentified
+                            ? AppealDeadlines.registration(
+                                receivedOn: CalendarDate(message.createdAt, in: TimeZone(identifier: OrganizationRules.defaultTimeZone) ?? .current),
+                                lastDay: workCalendar.overlay.lastDayRule, calendar: workCalendar
+                            ).date.russian : nil)
                 },
                 hasMessages: !messages.isEmpty)
             return page("appeals", title: "Обращения граждан", model: model, caller: caller, path: "/appeals")
@@ -228,7 +241,8 @@ extension WebPages {
             },
             values: values, today: values.receivedOn ?? today, error: error.map { $0.title }, problems: error.map { $0.fieldProblems.map(\.message) } ?? [],
             hasProblems: !(error?.fieldProblems.isEmpty ?? true), isOrganization: values.applicantKind == "organization",
-            registerChecked: values.registerNow == "on", messageText: message?.text, messageCode: message?.trackingCode)
+            registerChecked: values.registerNow == "on", messageText: message?.text, messageCode: message?.trackingCode,
+            messageIdentity: message?.identity.map { "\($0.fullName) — личность подтверждена (\($0.providerName)) \(WebTexts.dateTime($0.verifiedAt, timeZone: OrganizationRules.defaultTimeZone))" })
         return page("appeal-new", title: "Регистрация обращения", model: model, caller: caller, path: "/appeals", status: error == nil ? .ok : .unprocessableContent)
     }
 }

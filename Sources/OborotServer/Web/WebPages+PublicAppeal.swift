@@ -22,13 +22,21 @@ extension WebPages {
         var problems: [String]
         var hasProblems: Bool
         var maxFiles: Int
+        /// A provider is configured: the form offers the identity step.
+        var identityAvailable: Bool
+        var providerName: String
+        /// Signed in: the names are the provider's and the submission is an appeal.
         var identified: Bool
+        var identity: VerifiedIdentity?
+        /// Mustache reads stored properties only: the computed `fullName`, copied.
+        var identityName: String
     }
 
     struct PublicReceiptModel {
         var code: String
         var organization: String
         var receipt: String
+        var identified: Bool
     }
 
     struct PublicStatusModel {
@@ -39,7 +47,14 @@ extension WebPages {
     }
 
     func addPublicAppealRoutes(to router: Router<AppRequestContext>) {
-        router.get("/public/appeal") { _, _ in
+        router.get("/public/appeal") { request, _ in
+            let chosen = request.uri.queryParameters["organizationId"].map(String.init)
+            if let signIn = try await services.publicIdentity.current(browserKey: request.cookies[PublicIdentityService.cookieName]?.value) {
+                var values = ["email": signIn.identity?.email ?? ""]
+                values["organizationId"] = chosen ?? signIn.organizationID?.lowercasedString
+                return try await publicForm(values: values, problems: [], status: .ok, identity: signIn.identity)
+            }
+            if let chosen { return try await publicForm(values: ["organizationId": chosen], problems: [], status: .ok) }
             // The most visited page: the empty form is rendered once a minute and only its token changes per request.
             var parts = publicFormCache.page()
             if parts == nil {
@@ -67,24 +82,37 @@ extension WebPages {
                 let form = MultipartForm.parse(Array(body.readableBytesView), boundary: boundary)
             else { throw OborotError.malformedBody(field: nil, reason: WebTexts.unreadableForm) }
             let values = form.fields
-            let submission = PublicSubmission(
+            let signIn = try await services.publicIdentity.current(browserKey: request.cookies[PublicIdentityService.cookieName]?.value)
+            if signIn == nil, values["identified"] == "1" {
+                // The resident meant an appeal: never turn it into a message behind their back.
+                return try await publicForm(values: values, problems: [PublicIdentityPageTexts.identityLapsed], status: .unprocessableContent)
+            }
+            var submission = PublicSubmission(
                 organizationID: values["organizationId"].flatMap(UUID.init(uuidString:)), surname: values["surname"] ?? "",
                 name: values["name"] ?? "", patronymic: values["patronymic"] ?? "", postalAddress: values["postalAddress"] ?? "",
                 email: values["email"] ?? "", phone: values["phone"] ?? "", text: values["text"] ?? "", consent: values["consent"] == "on",
                 honeypot: values["website"] ?? "", renderedAt: formTime(values["t"] ?? ""))
+            if let identity = signIn?.identity {
+                submission.surname = identity.surname
+                submission.name = identity.name
+                submission.patronymic = identity.patronymic ?? ""
+            }
             do {
                 let message = try await services.publicAppeals.submit(
                     submission, files: form.files.filter { $0.field == "files" }.map { .init(fileName: $0.fileName, bytes: $0.bytes) },
-                    clientAddress: RequestScope.current.clientAddress)
+                    clientAddress: RequestScope.current.clientAddress, identity: signIn)
                 let organization = try await services.publicAppeals.organizations().first { $0.id == message.organizationID }
                 return page(
                     "public-receipt", title: "Обращение отправлено",
                     model: PublicReceiptModel(
                         code: message.trackingCode, organization: organization?.fullName ?? "",
-                        receipt: PublicReceiptText.text(message, organization: organization?.fullName ?? "")),
+                        receipt: PublicReceiptText.text(message, organization: organization?.fullName ?? ""), identified: message.isIdentified),
                     caller: nil, path: "/public/appeal", status: .created)
             } catch let error as OborotError where error.kind == .unprocessable {
-                return try await publicForm(values: values, problems: error.fieldProblems.map(\.message), status: .unprocessableContent)
+                return try await publicForm(
+                    values: values, problems: error.fieldProblems.map(\.message), status: .unprocessableContent, identity: signIn?.identity)
+            } catch let error as OborotError where error.code == OborotError.identityAlreadyUsed.code {
+                return try await publicForm(values: values, problems: [error.detail], status: .conflict)
             }
         }
         router.get("/public/appeal/status") { request, _ in
@@ -101,16 +129,18 @@ extension WebPages {
         }
     }
 
-    func publicForm(values: [String: String], problems: [String], status: HTTPResponse.Status) async throws -> Response {
-        html(try await publicFormHTML(values: values, problems: problems, token: formToken(Date())), status: status)
+    func publicForm(values: [String: String], problems: [String], status: HTTPResponse.Status, identity: VerifiedIdentity? = nil) async throws -> Response {
+        html(try await publicFormHTML(values: values, problems: problems, token: formToken(Date()), identity: identity), status: status)
     }
 
-    func publicFormHTML(values: [String: String], problems: [String], token: String) async throws -> String {
+    func publicFormHTML(values: [String: String], problems: [String], token: String, identity: VerifiedIdentity? = nil) async throws -> String {
         let chosen = values["organizationId"] ?? ""
         let model = PublicAppealModel(
             organizations: try await services.publicAppeals.organizations().map { .init(value: $0.id.lowercasedString, name: $0.fullName, selected: $0.id.lowercasedString == chosen) },
             values: values, token: token, consentChecked: values["consent"] == "on", problems: problems, hasProblems: !problems.isEmpty,
-            maxFiles: PublicSubmissionRules.maxFiles, identified: false)
+            maxFiles: PublicSubmissionRules.maxFiles, identityAvailable: services.publicIdentity.providerName != nil,
+            providerName: identity?.providerName ?? services.publicIdentity.providerName ?? "", identified: identity != nil, identity: identity,
+            identityName: identity?.fullName ?? "")
         let content = library.render(model, withTemplate: "public-appeal") ?? ""
         let layout = Layout(title: "Обращение в органы власти", assetVersion: assets.version, content: content, user: nil, demoMode: demoMode, flash: nil)
         return library.render(layout, withTemplate: "layout") ?? ""
@@ -132,7 +162,20 @@ extension WebPages {
 /// The receipt a resident keeps (and can mail to themselves): the code, the body, what happens next.
 enum PublicReceiptText {
     static func text(_ message: AppealMessage, organization: String) -> String {
-        """
+        if let identity = message.identity {
+            return """
+                Ваше обращение получено.
+                Код для проверки статуса: \(message.trackingCode)
+                Адресат: \(organization)
+                Дата отправки: \(WebTexts.dateTime(message.createdAt, timeZone: OrganizationRules.defaultTimeZone))
+                Заявитель: \(message.applicant.displayName) (личность подтверждена: \(identity.providerName))
+                Приложено файлов: \(message.files.count)
+
+                Обращение регистрируется в течение 3 дней со дня поступления (ст. 8 ч. 2 59-ФЗ) и рассматривается в течение
+                30 дней со дня регистрации (ст. 12). Статус: страница «Статус обращения», код \(message.trackingCode).
+                """
+        }
+        return """
         Ваше обращение получено.
         Код для проверки статуса: \(message.trackingCode)
         Адресат: \(organization)
@@ -167,4 +210,9 @@ final class PublicFormCache: Sendable {
         cached.withLock { $0 = (parts.0, parts.1, now) }
         return parts
     }
+}
+
+enum PublicIdentityPageTexts {
+    static let identityLapsed =
+        "Подтверждение личности истекло или уже использовано, поэтому обращение не отправлено. Подтвердите личность ещё раз — введённый текст сохранён ниже."
 }

@@ -43,6 +43,7 @@ struct WebPages: Sendable {
         addMedoPages(to: router)
         addAppealRoutes(to: router)
         addPublicAppealRoutes(to: router)
+        addPublicIdentityRoutes(to: router)
         addDispatchRegisterPage(to: router)
         addCaseFileRoutes(to: router)
         addAssignmentRoutes(to: router)

@@ -27,10 +27,12 @@ public struct AppealMessage: Sendable, Equatable {
     public var clientAddress: String?
     public var createdAt: Date
     public var convertedDocumentID: UUID?
+    /// With a verified identity the submission is a 59-ФЗ appeal from the day it came, not a message.
+    public var identity: VerifiedIdentity?
 
     public init(
         id: UUID, organizationID: UUID, trackingCode: String, applicant: Applicant, text: String, files: [File],
-        clientAddress: String?, createdAt: Date, convertedDocumentID: UUID?
+        clientAddress: String?, createdAt: Date, convertedDocumentID: UUID?, identity: VerifiedIdentity? = nil
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -41,7 +43,10 @@ public struct AppealMessage: Sendable, Equatable {
         self.clientAddress = clientAddress
         self.createdAt = createdAt
         self.convertedDocumentID = convertedDocumentID
+        self.identity = identity
     }
+
+    public var isIdentified: Bool { identity != nil }
 }
 
 public struct AppealMessageRepository: Sendable {
@@ -66,6 +71,7 @@ public struct AppealMessageRepository: Sendable {
         var convertedDocumentId: String?
         var convertedAt: Int64?
         var convertedByUserId: String?
+        var identity: String?
 
         func message() throws -> AppealMessage {
             AppealMessage(
@@ -73,7 +79,8 @@ public struct AppealMessageRepository: Sendable {
                 applicant: Applicant(surname: surname, name: givenName, patronymic: patronymic, postalAddress: postalAddress, email: email, phone: phone),
                 text: body, files: (try? JSONDecoder().decode([AppealMessage.File].self, from: Data(files.utf8))) ?? [],
                 clientAddress: clientAddress, createdAt: Date(unixMilliseconds: createdAt),
-                convertedDocumentID: try convertedDocumentId.map(UUID.stored))
+                convertedDocumentID: try convertedDocumentId.map(UUID.stored),
+                identity: try identity.map { try JSONDecoder().decode(VerifiedIdentity.self, from: Data($0.utf8)) })
         }
     }
 
@@ -85,7 +92,8 @@ public struct AppealMessageRepository: Sendable {
                 surname: message.applicant.surname ?? "", givenName: message.applicant.name ?? "", patronymic: message.applicant.patronymic,
                 postalAddress: message.applicant.postalAddress, email: message.applicant.email, phone: message.applicant.phone,
                 body: message.text, files: files, clientAddress: message.clientAddress, createdAt: message.createdAt.unixMilliseconds,
-                convertedDocumentId: nil, convertedAt: nil, convertedByUserId: nil)
+                convertedDocumentId: nil, convertedAt: nil, convertedByUserId: nil,
+                identity: try message.identity.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) })
         ]).run()
     }
 

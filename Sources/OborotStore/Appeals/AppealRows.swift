@@ -28,6 +28,8 @@ struct AppealRow: Codable, Sendable {
     var createdAt: Int64
     /// Set only by `AppealRepository.setAnswer`.
     var answerDocumentId: String?
+    /// `VerifiedIdentity` as JSON.
+    var identity: String?
 
     init(_ appeal: Appeal, organizationID: UUID, explanation: String?, specialCaseDetail: String?, now: Date) {
         documentId = appeal.documentID.lowercasedString
@@ -53,6 +55,7 @@ struct AppealRow: Codable, Sendable {
         isClosed = appeal.isClosed
         version = appeal.version
         createdAt = now.unixMilliseconds
+        identity = appeal.identity.flatMap { try? String(decoding: JSONEncoder().encode($0), as: UTF8.self) }
     }
 
     func appeal(applicants: [Applicant], questions: [AppealQuestion], extensions: [AppealExtension]) throws -> Appeal {
@@ -74,7 +77,8 @@ struct AppealRow: Codable, Sendable {
             collective: collective, receivedOn: try CalendarDate.stored(receivedOn), forwardedFrom: forwarded,
             repeatedOfDocumentID: try repeatedOfDocumentId.map(UUID.stored), migrationMatterToHead: migrationMatter,
             consideredOnSite: consideredOnSite, questions: questions, term: term,
-            specialCase: specialCase.flatMap(AppealSpecialCase.init(rawValue:)), trackingCode: trackingCode, version: version)
+            specialCase: specialCase.flatMap(AppealSpecialCase.init(rawValue:)), trackingCode: trackingCode,
+            identity: try identity.map { try JSONDecoder().decode(VerifiedIdentity.self, from: Data($0.utf8)) }, version: version)
     }
 }
 

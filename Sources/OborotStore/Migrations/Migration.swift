@@ -40,5 +40,6 @@ public enum Migrations {
         appealMessages,
         appealReport,
         reception,
+        publicIdentity,
     ]
 }
