@@ -31,7 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-export OBOROT_DATA_DIR="$WORK/data" OBOROT_PORT="$PORT" OBOROT_LOG_LEVEL=warning
+# The identity step switched on (the development provider), as a site with ЕСИА serves the form.
+export OBOROT_DATA_DIR="$WORK/data" OBOROT_PORT="$PORT" OBOROT_LOG_LEVEL=warning OBOROT_DEV_IDENTITY=1
 "$BIN" demo --documents 0 >/dev/null
 "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!

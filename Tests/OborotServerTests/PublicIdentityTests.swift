@@ -174,6 +174,18 @@ struct PublicIdentityTests {
             #expect(denied.status == .badRequest)
             #expect(denied.text.contains("Вы отказались от входа"))
             #expect(try await app.count("appeal_messages") == 0)
+
+            // Every start writes a sign-in row: one address gets 10 a minute (two were used above), then a 429 page
+            // and no more rows.
+            let before = try await app.count("identity_sign_ins")
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<SubmissionRateLimit.limit {
+                statuses.append(try await app.client.execute(uri: "/public/appeal/identity", method: .get, headers: [:], body: nil).status)
+            }
+            let admitted = statuses.filter { $0 == .seeOther }.count
+            #expect(admitted == SubmissionRateLimit.limit - 2)
+            #expect(statuses.suffix(2) == [.tooManyRequests, .tooManyRequests])
+            #expect(try await app.count("identity_sign_ins") == before + admitted)
         }
         // The provider's address answers nothing: the resident is told, and offered to send a message.
         var configuration = TestApp.configuration

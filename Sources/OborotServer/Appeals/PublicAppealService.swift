@@ -14,7 +14,7 @@ import Synchronization
 final class PublicAppealService: Sendable {
     let database: any Database
     let blobs: BlobStore
-    private let recent = Mutex<[String: [Date]]>([:])
+    private let limiter = AddressRateLimiter()
     private let organizationCache = Mutex<(list: [Organization], takenAt: Date)?>(nil)
 
     init(database: any Database, blobs: BlobStore) {
@@ -43,15 +43,7 @@ final class PublicAppealService: Sendable {
     /// With a verified `identity` (spent by this submission, once) the message is a 59-ФЗ appeal from the day it came.
     func submit(_ submission: PublicSubmission, files: [Upload], clientAddress: String?, identity: IdentitySignIn? = nil) async throws -> AppealMessage {
         let now = Date()
-        let key = clientAddress ?? "unknown"
-        try recent.withLock { recent in
-            switch SubmissionRateLimit.admit(recent[key] ?? [], now: now) {
-            case .success(let kept):
-                if recent.count > 100_000 { recent = recent.filter { $0.value.contains { now.timeIntervalSince($0) < SubmissionRateLimit.window } } }
-                recent[key] = kept
-            case .failure(let error): throw error
-            }
-        }
+        try limiter.admit(clientAddress, now: now)
         var problems = PublicSubmissionRules.problems(of: submission, now: now)
         let known = try await organizations()
         if let id = submission.organizationID, !known.contains(where: { $0.id == id }) {

@@ -17,6 +17,8 @@ final class PublicIdentityService: Sendable {
     let database: any Database
     let client: OpenIDClient?
     let redirectURI: String
+    /// Each sign-in writes a row: a robot must not fill the table.
+    private let limiter = AddressRateLimiter()
 
     init(database: any Database, settings: IdentityProviderSettings?, baseURL: String) {
         self.database = database
@@ -27,8 +29,9 @@ final class PublicIdentityService: Sendable {
     var providerName: String? { client?.settings.displayName }
 
     /// Starts a sign-in: where to send the browser and the key to give it.
-    func begin(organizationID: UUID?) async throws -> (location: String, browserKey: String) {
+    func begin(organizationID: UUID?, clientAddress: String?) async throws -> (location: String, browserKey: String) {
         guard let client else { throw OborotError.identityNotConfigured }
+        try limiter.admit(clientAddress)
         let metadata = try await client.provider().metadata
         let request = AuthorizationRequest.make()
         guard let url = request.url(metadata: metadata, clientID: client.settings.clientID, redirectURI: redirectURI, scopes: client.settings.scopes) else {

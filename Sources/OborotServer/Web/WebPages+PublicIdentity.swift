@@ -14,7 +14,8 @@ extension WebPages {
         router.get("/public/appeal/identity") { request, _ in
             let organizationID = request.uri.queryParameters["organizationId"].flatMap { UUID(uuidString: String($0)) }
             do {
-                let (location, browserKey) = try await services.publicIdentity.begin(organizationID: organizationID)
+                let (location, browserKey) = try await services.publicIdentity.begin(
+                    organizationID: organizationID, clientAddress: RequestScope.current.clientAddress)
                 var response = Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
                 response.headers[.setCookie] = IdentityCookie.make(browserKey, secure: configuration.secureCookies)
                 return response
@@ -44,7 +45,12 @@ extension WebPages {
 
     /// Any failure of the step is a page that says why and offers both ways on: try again, or send a message.
     private func identityError(_ error: OborotError) -> Response {
-        let status: HTTPResponse.Status = error.kind == .unavailable ? .serviceUnavailable : error.kind == .notFound ? .notFound : .badRequest
+        let status: HTTPResponse.Status = switch error.kind {
+        case .unavailable: .serviceUnavailable
+        case .notFound: .notFound
+        case .tooManyRequests: .tooManyRequests
+        default: .badRequest
+        }
         return page(
             "public-identity-error", title: error.title,
             model: PublicIdentityErrorModel(title: error.title, reason: error.detail, code: error.code), caller: nil, path: "/public/appeal",
