@@ -49,6 +49,17 @@ extension WebPages {
         var hasCards: Bool
         var error: String?
         var notice: String?
+        /// The schedule form, for those who manage the reception.
+        var canManage: Bool
+        var scheduleChoices: ScheduleChoices?
+        var scheduleTyped: ReceptionScheduleForm
+
+        struct ScheduleChoices {
+            var officials: [Option]
+            var weekdays: [Option]
+            var weeks: [Option]
+            var today: String
+        }
     }
 
     struct ReceptionBookForm: Decodable {
@@ -91,7 +102,8 @@ extension WebPages {
         let reception = services.reception
         router.get("/reception") { request, _ in
             let caller = try signedIn(request)
-            let notice = request.uri.queryParameters["received"] != nil ? "Карточка приёма сохранена." : nil
+            let query = request.uri.queryParameters
+            let notice = query["received"] != nil ? "Карточка приёма сохранена." : query["scheduled"] != nil ? ReceptionScheduleTexts.created : nil
             return try await receptionPage(caller, organizationID: request.uri.queryParameters["organizationId"].flatMap { UUID(uuidString: String($0)) }, notice: notice)
         }
         router.post("/reception/book") { request, _ in
@@ -175,7 +187,8 @@ extension WebPages {
     }
 
     func receptionPage(
-        _ caller: Caller, organizationID: UUID?, typed: ReceptionBookForm = ReceptionBookForm(), error: String? = nil, notice: String? = nil,
+        _ caller: Caller, organizationID: UUID?, typed: ReceptionBookForm = ReceptionBookForm(),
+        scheduleTyped: ReceptionScheduleForm = ReceptionScheduleForm(), error: String? = nil, notice: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let ids = Self.organizationIDs(of: caller.actor, holding: [.registrar, .head, .receptionOperator])
@@ -198,6 +211,8 @@ extension WebPages {
         }
         let officials = Dictionary(schedules.map { ($0.id, $0.officialName) }, uniquingKeysWith: { first, _ in first })
         let bookings = try await reception.bookings(caller, organizationID: organizationID, from: today, to: until)
+        let path = try await services.database.read { try await OrganizationRepository($0).find(organizationID)?.path }
+        let canManage = path.map { ReceptionAccess.manages($0).allows(caller.actor) } ?? false
         let cards = try await reception.cards(caller, organizationID: organizationID, from: today.adding(days: -30), to: today)
         let model = ReceptionPageModel(
             organizationId: organizationID.lowercasedString,
@@ -213,7 +228,9 @@ extension WebPages {
             },
             hasBookings: !bookings.isEmpty,
             cards: cards.map { .init(date: $0.date.russian, visitor: $0.visitor.displayName, outcome: $0.outcome.russianName, appealId: $0.appealDocumentID?.lowercasedString) },
-            hasCards: !cards.isEmpty, error: error, notice: notice)
+            hasCards: !cards.isEmpty, error: error, notice: notice, canManage: canManage,
+            scheduleChoices: canManage ? try await receptionScheduleChoices(organizationID: organizationID, typed: scheduleTyped) : nil,
+            scheduleTyped: scheduleTyped)
         return page("reception", title: "Личный приём граждан", model: model, caller: caller, path: "/reception", status: status)
     }
 

@@ -44,6 +44,7 @@ struct WebPages: Sendable {
         addAppealRoutes(to: router)
         addPublicAppealRoutes(to: router)
         addPublicIdentityRoutes(to: router)
+        addReceptionScheduleRoutes(to: router)
         addDispatchRegisterPage(to: router)
         addCaseFileRoutes(to: router)
         addAssignmentRoutes(to: router)
