@@ -48,13 +48,13 @@ extension WebPages {
 
     func addPublicAppealRoutes(to router: Router<AppRequestContext>) {
         router.get("/public/appeal") { request, _ in
-            let chosen = request.uri.queryParameters["organizationId"].map(String.init)
+            // Only an identified resident's form is rendered per request (with the body chosen before signing in);
+            // everyone else gets the cached page.
             if let signIn = try await services.publicIdentity.current(browserKey: request.cookies[PublicIdentityService.cookieName]?.value) {
                 var values = ["email": signIn.identity?.email ?? ""]
-                values["organizationId"] = chosen ?? signIn.organizationID?.lowercasedString
+                values["organizationId"] = request.uri.queryParameters["organizationId"].map(String.init) ?? signIn.organizationID?.lowercasedString
                 return try await publicForm(values: values, problems: [], status: .ok, identity: signIn.identity)
             }
-            if let chosen { return try await publicForm(values: ["organizationId": chosen], problems: [], status: .ok) }
             // The most visited page: the empty form is rendered once a minute and only its token changes per request.
             var parts = publicFormCache.page()
             if parts == nil {
