@@ -54,16 +54,11 @@ struct PublicIdentityTests {
         #expect(query["code_challenge_method"] == "S256" && query["response_type"] == "code")
         let page = try await provider.execute(uri: location.path + "?" + (location.percentEncodedQuery ?? ""), method: .get, headers: [:], body: nil)
         #expect(page.status == .ok && page.text.contains("Тестовый поставщик"))
-        var form = URLComponents()
-        form.queryItems = ["client_id", "redirect_uri", "state", "nonce", "code_challenge", "code_challenge_method"].map { URLQueryItem(name: $0, value: query[$0]) }
-            + [
-                URLQueryItem(name: "family_name", value: "Петрова"), URLQueryItem(name: "given_name", value: "Анна"),
-                URLQueryItem(name: "middle_name", value: "Сергеевна"), URLQueryItem(name: "email", value: "petrova@example.ru"),
-                URLQueryItem(name: "decision", value: decision),
-            ]
+        let form = ["client_id", "redirect_uri", "state", "nonce", "code_challenge", "code_challenge_method"].map { ($0, query[$0] ?? "") }
+            + [("family_name", "Петрова"), ("given_name", "Анна"), ("middle_name", "Сергеевна"), ("email", "petrova@example.ru"), ("decision", decision)]
         let posted = try await provider.execute(
             uri: "\(DevelopmentIdentityProviderPaths.root)/authorize", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-            body: ByteBuffer(string: (form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")))
+            body: ByteBuffer(string: URLQuery.encode(form)))
         #expect(posted.status == .seeOther, "\(posted.text)")
         let back = try #require(posted.headers[.location].flatMap { URLComponents(string: $0) })
         #expect(back.host == "sed.test")

@@ -13,12 +13,10 @@ import Testing
 @Suite("Личный приём: график приёма на странице")
 struct ReceptionWebTests {
     static func post(_ app: TestApp, _ fields: [(String, String)], cookie: String) async throws -> TestResponse {
-        var form = URLComponents()
-        form.queryItems = fields.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return try await app.client.execute(
+        try await app.client.execute(
             uri: "/reception/schedules", method: .post,
             headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "oborot_session=\(cookie)", .accept: "text/html"],
-            body: ByteBuffer(string: (form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")))
+            body: ByteBuffer(string: URLQuery.encode(fields)))
     }
 
     @Test("a registrar sets up the minister's schedule through the page; a wrong one is refused with its problems and what was typed", arguments: TestDatabaseKind.available)

@@ -60,20 +60,10 @@ public struct AuthorizationRequest: Sendable, Equatable {
     public static func codeChallenge(for verifier: String) -> String { Base64URL.encode(SHA256.hash(data: Data(verifier.utf8))) }
 
     public func url(metadata: OpenIDProviderMetadata, clientID: String, redirectURI: String, scopes: [String]) -> URL? {
-        guard var components = URLComponents(string: metadata.authorizationEndpoint) else { return nil }
-        components.queryItems = (components.queryItems ?? []) + [
-            URLQueryItem(name: "response_type", value: "code"),
-            URLQueryItem(name: "client_id", value: clientID),
-            URLQueryItem(name: "redirect_uri", value: redirectURI),
-            URLQueryItem(name: "scope", value: scopes.joined(separator: " ")),
-            URLQueryItem(name: "state", value: state),
-            URLQueryItem(name: "nonce", value: nonce),
-            URLQueryItem(name: "code_challenge", value: Self.codeChallenge(for: codeVerifier)),
-            URLQueryItem(name: "code_challenge_method", value: "S256"),
-        ]
-        // `+` is legal in a query but providers read it as a space: encode it.
-        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        return components.url
+        URL(string: URLQuery.appending([
+            ("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirectURI), ("scope", scopes.joined(separator: " ")),
+            ("state", state), ("nonce", nonce), ("code_challenge", Self.codeChallenge(for: codeVerifier)), ("code_challenge_method", "S256"),
+        ], to: metadata.authorizationEndpoint))
     }
 }
 

@@ -10,11 +10,7 @@ public enum SessionToken {
     public static func generate(prefix: String = "") -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let text = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        return prefix + text
+        return prefix + Base64URL.encode(bytes)
     }
 
     /// The value stored instead of the secret: lowercase hex SHA-256.

@@ -41,8 +41,16 @@ final class PublicAppealService: Sendable {
     /// Takes a submission: every problem of the fields and the files at once; files are kept only when everything
     /// is right. Returns the tracking code.
     /// With a verified `identity` (spent by this submission, once) the message is a 59-ФЗ appeal from the day it came.
-    func submit(_ submission: PublicSubmission, files: [Upload], clientAddress: String?, identity: IdentitySignIn? = nil) async throws -> AppealMessage {
+    func submit(_ typed: PublicSubmission, files: [Upload], clientAddress: String?, identity: IdentitySignIn? = nil) async throws -> AppealMessage {
         let now = Date()
+        let verified = identity?.identity
+        // The provider's names, whatever the form posted: they are checked as the form's would be.
+        var submission = typed
+        if let verified {
+            submission.surname = verified.surname
+            submission.name = verified.name
+            submission.patronymic = verified.patronymic ?? ""
+        }
         try limiter.admit(clientAddress, now: now)
         var problems = PublicSubmissionRules.problems(of: submission, now: now)
         let known = try await organizations()
@@ -68,7 +76,6 @@ final class PublicAppealService: Sendable {
             let ingested = try await blobs.ingest(bytes: file.bytes)
             stored.append(.init(name: String(file.fileName.prefix(200)), sha256: ingested.sha256, size: ingested.size, mimeType: type.mimeType))
         }
-        let verified = identity?.identity
         let message = AppealMessage(
             id: UUID(), organizationID: submission.organizationID!, trackingCode: TrackingCode.make(),
             applicant: verified.map { AppealRules.cleaned($0.applicant(typed: submission.applicant)) } ?? submission.applicant,

@@ -51,8 +51,8 @@ final class DevelopmentIdentityProvider: Sendable {
 
     func addRoutes<Context: RequestContext>(to router: Router<Context>) {
         let root = DevelopmentIdentityProviderPaths.root
-        router.get("\(root)/.well-known/openid-configuration") { _, _ in self.json(self.discovery()) }
-        router.get("\(root)/jwks") { _, _ in try self.json(self.keys()) }
+        router.get("\(root)/.well-known/openid-configuration") { _, _ in try FileRoutes.jsonResponse(status: .ok, self.discovery()) }
+        router.get("\(root)/jwks") { _, _ in try FileRoutes.jsonResponse(status: .ok, self.keys()) }
         router.get("\(root)/authorize") { request, _ in self.signInPage(request.uri.queryParameters) }
         router.post("\(root)/authorize") { request, _ in try await self.authorize(request) }
         router.post("\(root)/token") { request, _ in try await self.token(request) }
@@ -96,7 +96,11 @@ final class DevelopmentIdentityProvider: Sendable {
                 </form>
                 """, status: .ok)
         }
-        return html("<h1>Вход невозможен</h1><div class=\"alert alert-error\" role=\"alert\">\(HTMLEscaping.escape(problem))</div>", status: .badRequest)
+        return refusal(problem)
+    }
+
+    private func refusal(_ problem: String) -> Response {
+        html("<h1>Вход невозможен</h1><div class=\"alert alert-error\" role=\"alert\">\(HTMLEscaping.escape(problem))</div>", status: .badRequest)
     }
 
     private func requestProblem(clientID: String, redirectURI: String) -> String? {
@@ -121,13 +125,10 @@ final class DevelopmentIdentityProvider: Sendable {
 
     private func authorize(_ request: Request) async throws -> Response {
         let form = try await WebForms.decode(AuthorizeForm.self, from: request)
-        if let problem = requestProblem(clientID: form.client_id, redirectURI: form.redirect_uri) {
-            return html("<h1>Вход невозможен</h1><div class=\"alert alert-error\" role=\"alert\">\(HTMLEscaping.escape(problem))</div>", status: .badRequest)
-        }
-        var back = URLComponents(string: form.redirect_uri)!
-        var items = back.queryItems ?? []
+        if let problem = requestProblem(clientID: form.client_id, redirectURI: form.redirect_uri) { return refusal(problem) }
+        var items: [(String, String)] = []
         if form.decision == "deny" {
-            items.append(URLQueryItem(name: "error", value: "access_denied"))
+            items.append(("error", "access_denied"))
         } else {
             let code = SessionToken.generate()
             var claims: [String: String] = [:]
@@ -140,12 +141,10 @@ final class DevelopmentIdentityProvider: Sendable {
                 codes = codes.filter { Date().timeIntervalSince($0.value.issuedAt) < 120 }
                 codes[code] = Grant(claims: claims, nonce: form.nonce, challenge: form.code_challenge, redirectURI: form.redirect_uri, issuedAt: Date())
             }
-            items.append(URLQueryItem(name: "code", value: code))
+            items.append(("code", code))
         }
-        if let state = form.state { items.append(URLQueryItem(name: "state", value: state)) }
-        back.queryItems = items
-        back.percentEncodedQuery = back.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        return Response(status: .seeOther, headers: [.location: back.url!.absoluteString])
+        if let state = form.state { items.append(("state", state)) }
+        return Response(status: .seeOther, headers: [.location: URLQuery.appending(items, to: form.redirect_uri)])
     }
 
     // MARK: Token endpoint
@@ -188,11 +187,14 @@ final class DevelopmentIdentityProvider: Sendable {
         claims["iat"] = now
         claims["exp"] = now + 300
         if let nonce = grant.nonce { claims["nonce"] = nonce }
-        let idToken = try sign(claims)
-        let body: [String: Any] = ["access_token": SessionToken.generate(), "token_type": "Bearer", "expires_in": 300, "id_token": idToken]
-        return Response(
-            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body))))
+        return try tokenResponse(.ok, TokenResponse(access_token: SessionToken.generate(), token_type: "Bearer", expires_in: 300, id_token: try sign(claims)))
+    }
+
+    private struct TokenResponse: Encodable {
+        var access_token: String
+        var token_type: String
+        var expires_in: Int
+        var id_token: String
     }
 
     func sign(_ claims: [String: Any]) throws -> String {
@@ -206,14 +208,14 @@ final class DevelopmentIdentityProvider: Sendable {
     // MARK: Responses
 
     private func tokenError(_ code: String, status: HTTPResponse.Status) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"\(code)\"}")))
+        (try? tokenResponse(status, ["error": code])) ?? Response(status: status)
     }
 
-    private func json(_ value: some Encodable) -> Response {
-        let data = (try? JSONEncoder().encode(value)) ?? Data("{}".utf8)
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    /// Token endpoint answers are never cached (RFC 6749 §5.1).
+    private func tokenResponse(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
+        var response = try FileRoutes.jsonResponse(status: status, value)
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     private func html(_ content: String, status: HTTPResponse.Status) -> Response {

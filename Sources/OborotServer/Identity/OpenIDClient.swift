@@ -43,21 +43,20 @@ final class OpenIDClient: Sendable {
     /// Exchanges the authorization code (with the PKCE verifier) for tokens; the client authenticates with HTTP Basic
     /// when it has a secret (`client_secret_basic`, the default of the specification).
     func exchange(code: String, verifier: String, redirectURI: String, metadata: OpenIDProviderMetadata) async throws -> Tokens {
-        var form = URLComponents()
-        form.queryItems = [
-            URLQueryItem(name: "grant_type", value: "authorization_code"), URLQueryItem(name: "code", value: code),
-            URLQueryItem(name: "redirect_uri", value: redirectURI), URLQueryItem(name: "code_verifier", value: verifier),
-            URLQueryItem(name: "client_id", value: settings.clientID),
-        ]
+        let form = URLQuery.encode([
+            ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI), ("code_verifier", verifier),
+            ("client_id", settings.clientID),
+        ])
         var request = HTTPClientRequest(url: metadata.tokenEndpoint)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.headers.add(name: "Accept", value: "application/json")
         if let secret = settings.clientSecret {
-            let pair = "\(Self.formEncoded(settings.clientID)):\(Self.formEncoded(secret))"
+            // RFC 6749 §2.3.1: the id and secret are form-encoded before they go into the Basic header.
+            let pair = "\(URLQuery.value(settings.clientID)):\(URLQuery.value(secret))"
             request.headers.add(name: "Authorization", value: "Basic " + Data(pair.utf8).base64EncodedString())
         }
-        request.body = .bytes(ByteBuffer(string: (form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")))
+        request.body = .bytes(ByteBuffer(string: form))
         let (status, body) = try await send(request)
         guard status == .ok else {
             let error = try? JSONDecoder().decode(TokenError.self, from: Data(body))
@@ -110,11 +109,6 @@ final class OpenIDClient: Sendable {
         } catch {
             throw OborotError.identityProviderMisconfigured("\(what): ответ не читается как JSON нужного вида")
         }
-    }
-
-    /// RFC 6749 §2.3.1: the client id and secret are form-encoded before they go into the Basic header.
-    private static func formEncoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
     }
 }
 

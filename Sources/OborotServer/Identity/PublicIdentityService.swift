@@ -57,14 +57,14 @@ final class PublicIdentityService: Sendable {
             let signIn = try await database.read({ db in
                 try await IdentitySignInRepository(db).pending(state: state, browserKeyHash: SessionToken.hash(browserKey))
             })
-        else { throw OborotError.identityRejected(IdentityProblem("state_unknown", PublicIdentityTexts.stateUnknown)) }
+        else { throw OborotError.identityRejected(.stateUnknown) }
         guard Date().timeIntervalSince(signIn.createdAt) < IdentityPolicy.signInWindow else {
-            throw OborotError.identityRejected(IdentityProblem("sign_in_expired", PublicIdentityTexts.signInExpired))
+            throw OborotError.identityRejected(.signInExpired)
         }
         if let providerError {
-            throw OborotError.identityRejected(IdentityProblem("provider_\(providerError.prefix(40))", PublicIdentityTexts.providerRefused(providerError)))
+            throw OborotError.identityRejected(.providerRefused(providerError))
         }
-        guard let code, !code.isEmpty else { throw OborotError.identityRejected(IdentityProblem("code_missing", PublicIdentityTexts.codeMissing)) }
+        guard let code, !code.isEmpty else { throw OborotError.identityRejected(.codeMissing) }
         var (metadata, keys) = try await client.provider()
         let tokens = try await client.exchange(code: code, verifier: signIn.request.codeVerifier, redirectURI: redirectURI, metadata: metadata)
         let expectation = IDTokenVerification.Expectation(
@@ -99,7 +99,7 @@ final class PublicIdentityService: Sendable {
             }
             return done
         }
-        guard recorded else { throw OborotError.identityRejected(IdentityProblem("state_unknown", PublicIdentityTexts.stateUnknown)) }
+        guard recorded else { throw OborotError.identityRejected(.stateUnknown) }
         return (identity, signIn.organizationID)
     }
 
@@ -119,16 +119,20 @@ final class PublicIdentityService: Sendable {
     }
 }
 
-enum PublicIdentityTexts {
-    static let stateUnknown =
-        "Этот вход не начинался в вашем браузере или уже завершён (ссылка могла быть открыта повторно). Начните вход заново со страницы обращения."
-    static let signInExpired = "Вход занял больше 15 минут и устарел. Начните вход заново."
-    static let codeMissing = "Поставщик удостоверений вернул вас на сайт без кода входа. Начните вход заново."
+/// The sign-in's own failures (the token's are the domain's).
+extension IdentityProblem {
+    static let stateUnknown = IdentityProblem(
+        "state_unknown",
+        "Этот вход не начинался в вашем браузере или уже завершён (ссылка могла быть открыта повторно). Начните вход заново со страницы обращения.")
+    static let signInExpired = IdentityProblem("sign_in_expired", "Вход занял больше 15 минут и устарел. Начните вход заново.")
+    static let codeMissing = IdentityProblem("code_missing", "Поставщик удостоверений вернул вас на сайт без кода входа. Начните вход заново.")
 
-    static func providerRefused(_ error: String) -> String {
-        error == "access_denied"
-            ? "Вы отказались от входа у поставщика удостоверений. Обращение можно отправить без подтверждения личности — оно поступит как сообщение."
-            : "Поставщик удостоверений не подтвердил вход (\(error)). Попробуйте ещё раз."
+    static func providerRefused(_ error: String) -> IdentityProblem {
+        IdentityProblem(
+            "provider_\(error.prefix(40))",
+            error == "access_denied"
+                ? "Вы отказались от входа у поставщика удостоверений. Обращение можно отправить без подтверждения личности — оно поступит как сообщение."
+                : "Поставщик удостоверений не подтвердил вход (\(error)). Попробуйте ещё раз.")
     }
 }
 

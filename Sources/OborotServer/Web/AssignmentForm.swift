@@ -97,15 +97,6 @@ extension WebForms {
         return try pairs(urlencoded: String(buffer: try await request.collectBody(upTo: 1 << 20)))
     }
 
-    /// `value` percent-encoded for a query string: everything but ASCII letters, digits and `-._~` (RFC 3986's
-    /// unreserved characters), so Cyrillic and `&`, `=`, `+` survive the trip.
-    static func queryValue(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
-    }
-
-    private static let unreserved = CharacterSet(
-        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-
     /// The pairs of `application/x-www-form-urlencoded` text (a body or a GET form's query), «+» read as a space.
     static func pairs(urlencoded text: String) throws -> [(String, String)] {
         var pairs: [(String, String)] = []

@@ -133,7 +133,7 @@ extension WebPages {
         if let journalID = filter.journalID, let journal = try? await services.database.read({ try await JournalRepository($0).find(journalID) }) {
             heading = "Журнал «\(journal.name)»"
         }
-        var query = parameters.filter { $0.key != "cursor" }.map { "\($0.key)=\(WebForms.queryValue(String($0.value)))" }.joined(separator: "&")
+        var query = parameters.filter { $0.key != "cursor" }.map { "\($0.key)=\(URLQuery.value(String($0.value)))" }.joined(separator: "&")
         if !query.isEmpty { query += "&" }
         let next = items.count > Self.pageSize ? rows.last.map { "/documents?\(query)cursor=\(DocumentCursor.encode(after: $0, order: order))" } : nil
         let model = ListModel(

@@ -87,16 +87,11 @@ extension WebPages {
                 // The resident meant an appeal: never turn it into a message behind their back.
                 return try await publicForm(values: values, problems: [PublicIdentityPageTexts.identityLapsed], status: .unprocessableContent)
             }
-            var submission = PublicSubmission(
+            let submission = PublicSubmission(
                 organizationID: values["organizationId"].flatMap(UUID.init(uuidString:)), surname: values["surname"] ?? "",
                 name: values["name"] ?? "", patronymic: values["patronymic"] ?? "", postalAddress: values["postalAddress"] ?? "",
                 email: values["email"] ?? "", phone: values["phone"] ?? "", text: values["text"] ?? "", consent: values["consent"] == "on",
                 honeypot: values["website"] ?? "", renderedAt: formTime(values["t"] ?? ""))
-            if let identity = signIn?.identity {
-                submission.surname = identity.surname
-                submission.name = identity.name
-                submission.patronymic = identity.patronymic ?? ""
-            }
             do {
                 let message = try await services.publicAppeals.submit(
                     submission, files: form.files.filter { $0.field == "files" }.map { .init(fileName: $0.fileName, bytes: $0.bytes) },

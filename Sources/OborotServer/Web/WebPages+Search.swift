@@ -143,7 +143,7 @@ extension WebPages {
     }
 
     static func searchHref(_ pairs: [(String, String)]) -> String {
-        let query = pairs.filter { !$0.1.isEmpty }.map { "\($0.0)=\(WebForms.queryValue($0.1))" }.joined(separator: "&")
+        let query = pairs.filter { !$0.1.isEmpty }.map { "\($0.0)=\(URLQuery.value($0.1))" }.joined(separator: "&")
         return query.isEmpty ? "/search" : "/search?\(query)"
     }
 }

@@ -80,7 +80,7 @@ public struct AppealMessageRepository: Sendable {
                 text: body, files: (try? JSONDecoder().decode([AppealMessage.File].self, from: Data(files.utf8))) ?? [],
                 clientAddress: clientAddress, createdAt: Date(unixMilliseconds: createdAt),
                 convertedDocumentID: try convertedDocumentId.map(UUID.stored),
-                identity: try identity.map { try JSONDecoder().decode(VerifiedIdentity.self, from: Data($0.utf8)) })
+                identity: try identity.map { try JSONColumn.value(VerifiedIdentity.self, $0, "appeal message \(id)") })
         }
     }
 
@@ -93,7 +93,7 @@ public struct AppealMessageRepository: Sendable {
                 postalAddress: message.applicant.postalAddress, email: message.applicant.email, phone: message.applicant.phone,
                 body: message.text, files: files, clientAddress: message.clientAddress, createdAt: message.createdAt.unixMilliseconds,
                 convertedDocumentId: nil, convertedAt: nil, convertedByUserId: nil,
-                identity: try message.identity.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) })
+                identity: try message.identity.map(JSONColumn.text))
         ]).run()
     }
 

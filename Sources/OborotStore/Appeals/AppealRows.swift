@@ -55,7 +55,7 @@ struct AppealRow: Codable, Sendable {
         isClosed = appeal.isClosed
         version = appeal.version
         createdAt = now.unixMilliseconds
-        identity = appeal.identity.flatMap { try? String(decoding: JSONEncoder().encode($0), as: UTF8.self) }
+        identity = appeal.identity.flatMap { try? JSONColumn.text($0) }
     }
 
     func appeal(applicants: [Applicant], questions: [AppealQuestion], extensions: [AppealExtension]) throws -> Appeal {
@@ -78,7 +78,7 @@ struct AppealRow: Codable, Sendable {
             repeatedOfDocumentID: try repeatedOfDocumentId.map(UUID.stored), migrationMatterToHead: migrationMatter,
             consideredOnSite: consideredOnSite, questions: questions, term: term,
             specialCase: specialCase.flatMap(AppealSpecialCase.init(rawValue:)), trackingCode: trackingCode,
-            identity: try identity.map { try JSONDecoder().decode(VerifiedIdentity.self, from: Data($0.utf8)) }, version: version)
+            identity: try identity.map { try JSONColumn.value(VerifiedIdentity.self, $0, "appeal \(documentId)") }, version: version)
     }
 }
 

@@ -81,11 +81,6 @@ public struct ReceptionRepository: Sendable {
 
 // MARK: Rows
 
-private func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try JSONEncoder().encode(value), as: UTF8.self) }
-private func decoded<T: Decodable>(_ type: T.Type, _ text: String, _ what: String) throws -> T {
-    do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch { throw CorruptRowError(detail: "\(what): \(error)") }
-}
-
 private struct ScheduleRow: Codable {
     var id: String
     var organizationId: String
@@ -110,7 +105,7 @@ private struct ScheduleRow: Codable {
         officialName = schedule.officialName
         officialPosition = schedule.officialPosition
         place = schedule.place
-        recurrence = try json(schedule.recurrence)
+        recurrence = try JSONColumn.text(schedule.recurrence)
         startMinute = schedule.startMinute
         endMinute = schedule.endMinute
         slotMinutes = schedule.slotMinutes
@@ -125,7 +120,7 @@ private struct ScheduleRow: Codable {
         ReceptionSchedule(
             id: try UUID.stored(id), organizationID: try UUID.stored(organizationId), officialEmployeeID: try UUID.stored(officialEmployeeId),
             officialName: officialName, officialPosition: officialPosition, place: place,
-            recurrence: try decoded(ReceptionRecurrence.self, recurrence, "reception schedule \(id)"), startMinute: startMinute,
+            recurrence: try JSONColumn.value(ReceptionRecurrence.self, recurrence, "reception schedule \(id)"), startMinute: startMinute,
             endMinute: endMinute, slotMinutes: slotMinutes, heldBackSlots: heldBackSlots, validFrom: try CalendarDate.stored(validFrom),
             validTo: try validTo.map(CalendarDate.stored), active: active)
     }
@@ -151,7 +146,7 @@ private struct BookingRow: Codable {
         scheduleId = booking.scheduleID.lowercasedString
         receptionDate = booking.date.iso
         startMinute = booking.startMinute
-        visitor = try json(booking.visitor)
+        visitor = try JSONColumn.text(booking.visitor)
         visitorName = booking.visitor.displayName
         question = booking.question
         topicCode = booking.topicCode?.description
@@ -166,7 +161,7 @@ private struct BookingRow: Codable {
         guard let state = ReceptionBookingState(rawValue: state) else { throw CorruptRowError(detail: "reception booking \(id): \(self.state)") }
         return ReceptionBooking(
             id: try UUID.stored(id), scheduleID: try UUID.stored(scheduleId), date: try CalendarDate.stored(receptionDate),
-            startMinute: startMinute, visitor: try decoded(Applicant.self, visitor, "reception booking \(id)"), question: question,
+            startMinute: startMinute, visitor: try JSONColumn.value(Applicant.self, visitor, "reception booking \(id)"), question: question,
             topicCode: topicCode.flatMap(TopicCode.init), priority: priority.flatMap(ReceptionPriority.init(rawValue:)),
             priorityNote: priorityNote, state: state)
     }
@@ -203,12 +198,12 @@ private struct CardRow: Codable {
         officialName = card.officialName
         officialPosition = card.officialPosition
         receptionDate = card.date.iso
-        visitor = try json(card.visitor)
+        visitor = try JSONColumn.text(card.visitor)
         visitorName = card.visitor.displayName
         priority = card.priority?.rawValue
         appealType = card.type.rawValue
         substance = card.substance
-        questions = try json(card.questions)
+        questions = try JSONColumn.text(card.questions)
         outcome = card.outcome.rawValue
         oralAnswerConsent = card.oralAnswerConsent
         outcomeDetail = card.outcomeDetail
@@ -225,8 +220,8 @@ private struct CardRow: Codable {
             id: try UUID.stored(id), organizationID: try UUID.stored(organizationId), scheduleID: try scheduleId.map(UUID.stored),
             bookingID: try bookingId.map(UUID.stored), officialEmployeeID: try UUID.stored(officialEmployeeId), officialName: officialName,
             officialPosition: officialPosition, date: try CalendarDate.stored(receptionDate),
-            visitor: try decoded(Applicant.self, visitor, "reception card \(id)"), priority: priority.flatMap(ReceptionPriority.init(rawValue:)),
-            type: type, substance: substance, questions: try decoded([AppealDraft.QuestionDraft].self, questions, "reception card \(id)"),
+            visitor: try JSONColumn.value(Applicant.self, visitor, "reception card \(id)"), priority: priority.flatMap(ReceptionPriority.init(rawValue:)),
+            type: type, substance: substance, questions: try JSONColumn.value([AppealDraft.QuestionDraft].self, questions, "reception card \(id)"),
             outcome: outcome, oralAnswerConsent: oralAnswerConsent, outcomeDetail: outcomeDetail,
             appealDocumentID: try appealDocumentId.map(UUID.stored))
     }

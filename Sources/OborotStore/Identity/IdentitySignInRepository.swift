@@ -43,7 +43,7 @@ public struct IdentitySignInRepository: Sendable {
             IdentitySignIn(
                 id: try UUID.stored(id), request: AuthorizationRequest(state: state, nonce: nonce, codeVerifier: codeVerifier),
                 organizationID: try organizationId.map(UUID.stored), createdAt: Date(unixMilliseconds: createdAt),
-                identity: try identity.map { try JSONDecoder().decode(VerifiedIdentity.self, from: Data($0.utf8)) },
+                identity: try identity.map { try JSONColumn.value(VerifiedIdentity.self, $0, "identity sign-in \(id)") },
                 usedAt: usedAt.map(Date.init(unixMilliseconds:)))
         }
     }
@@ -72,7 +72,7 @@ public struct IdentitySignInRepository: Sendable {
     /// Records the verified identity; false when the sign-in was already completed (a replayed callback).
     public func verify(_ id: UUID, identity: VerifiedIdentity) async throws -> Bool {
         !(try await db.sql.update("identity_sign_ins")
-            .set("identity", to: String(decoding: try JSONEncoder().encode(identity), as: UTF8.self))
+            .set("identity", to: try JSONColumn.text(identity))
             .set("verified_at", to: db.now.unixMilliseconds)
             .where("id", .equal, id.lowercasedString).where("verified_at", .is, SQLLiteral.null)
             .returning("id").all()).isEmpty
